@@ -1,0 +1,110 @@
+import { authorizationPrefix, isParameterValue } from './authorization.js';
+import { computeDigest, type RequestBody } from './digest.js';
+import { HmacOptionError } from './errors.js';
+import { formatHttpDate, parseHttpDate } from './http-date.js';
+import { type AuthProfile, DEFAULT_PROFILE, documentedProfile } from './profiles.js';
+import { startSignature } from './signature.js';
+
+/** Who signs and how: fixed for the life of a {@link RequestSigner}. */
+export interface RequestSignerOptions {
+  /** The merchant key, sent as `username`. Printable ASCII without `"` or `\`. */
+  readonly merchantKey: string;
+  /** The merchant salt, the HMAC key; used as its UTF-8 bytes. */
+  readonly merchantSalt: string;
+  /** How to sign. Default {@link DEFAULT_PROFILE} (`payu-hmac`). */
+  readonly profile?: AuthProfile;
+}
+
+/** What varies per request. */
+export interface SignableRequest {
+  /**
+   * The request time: a `Date` (printed with `formatHttpDate`) or an IMF-fixdate string sent as
+   * is. Default: now.
+   */
+  readonly date?: Date | string;
+  /** The raw body as sent (a string goes out as UTF-8). Default: empty. */
+  readonly body?: RequestBody;
+}
+
+/** The header values to send, under their lowercase header names. */
+export interface SignedRequestHeaders {
+  readonly date: string;
+  readonly authorization: string;
+  /** Present only with a profile that signs `date digest`. */
+  readonly digest?: string;
+}
+
+/** A merchant's signing set-up, prepared once: salt bytes and header prefix are computed ahead. */
+export interface RequestSigner {
+  readonly merchantKey: string;
+  /** The profile in use, as the frozen member of `DOCUMENTED_PROFILES`. */
+  readonly profile: AuthProfile;
+  /** Signs one request. */
+  sign(request?: SignableRequest): SignedRequestHeaders;
+}
+
+/** Options of the one-shot {@link signRequest}. */
+export interface SignRequestOptions extends RequestSignerOptions, SignableRequest {}
+
+function requestDate(date: Date | string | undefined): string {
+  if (date === undefined) return formatHttpDate(new Date());
+  if (typeof date === 'string') {
+    parseHttpDate(date);
+    return date;
+  }
+  return formatHttpDate(date);
+}
+
+function requestBody(body: RequestBody | undefined): RequestBody {
+  if (body === undefined) return '';
+  if (typeof body === 'string' || body instanceof Uint8Array) return body;
+  throw new HmacOptionError('body');
+}
+
+/**
+ * Prepares signing for one merchant and profile. Reuse the signer for every request of that
+ * merchant: it checks the options once, holds the salt's bytes and the fixed part of the header.
+ *
+ * @throws {HmacOptionError} for a merchant key that cannot be quoted in the header, an empty
+ * salt, or an undocumented profile.
+ */
+export function createRequestSigner(options: RequestSignerOptions): RequestSigner {
+  const { merchantKey, merchantSalt } = options;
+  if (typeof merchantKey !== 'string' || !isParameterValue(merchantKey)) {
+    throw new HmacOptionError('merchantKey');
+  }
+  if (typeof merchantSalt !== 'string' || merchantSalt === '') {
+    throw new HmacOptionError('merchantSalt');
+  }
+  const profile = documentedProfile(options.profile ?? DEFAULT_PROFILE, 'profile');
+  const salt = Buffer.from(merchantSalt, 'utf8');
+  const prefix = authorizationPrefix(merchantKey, profile);
+  const signsDigest = profile.headers === 'date digest';
+
+  return Object.freeze({
+    merchantKey,
+    profile,
+    sign(request: SignableRequest = {}): SignedRequestHeaders {
+      const date = requestDate(request.date);
+      const body = requestBody(request.body);
+      const digest = signsDigest ? computeDigest(body) : undefined;
+      const signature = startSignature(profile, salt, { date, digest, body }).digest(
+        profile.encoding,
+      );
+      const authorization = `${prefix}${signature}"`;
+      return digest === undefined ? { date, authorization } : { date, authorization, digest };
+    },
+  });
+}
+
+/**
+ * Signs one request: returns the `date`, `authorization` and (with a `date digest` profile)
+ * `digest` header values. With the default profile the header reads
+ * `hmac username="<key>", algorithm="sha512", headers="date", signature="<128 hex>"`.
+ * For many requests of one merchant, {@link createRequestSigner} does the set-up once.
+ *
+ * @throws {HmacOptionError} for unusable options; {@link HttpDateError} for an unusable `date`.
+ */
+export function signRequest(options: SignRequestOptions): SignedRequestHeaders {
+  return createRequestSigner(options).sign(options);
+}

@@ -1,0 +1,248 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { type ParsedAuthorization, parseAuthorization } from './authorization.js';
+import { computeDigest, type RequestBody } from './digest.js';
+import { AuthorizationHeaderError, HmacOptionError } from './errors.js';
+import { readHttpDate } from './http-date.js';
+import {
+  type AuthProfile,
+  DOCUMENTED_PROFILES,
+  documentedProfile,
+  type SignatureEncoding,
+} from './profiles.js';
+import { type RequestHeaders, readHeader } from './request-headers.js';
+import { type SignedParts, startSignature } from './signature.js';
+
+/**
+ * Finds a merchant's salt by merchant key (the header's `username`): the salt, or `undefined`
+ * (or `null`) for an unknown merchant. May be async.
+ */
+export type SaltLookup = (
+  merchantKey: string,
+) => string | undefined | null | PromiseLike<string | undefined | null>;
+
+/** The request to check and how to check it. */
+export interface VerifyRequestOptions {
+  /** The request method. No documented profile signs it; accepted so a request passes as is. */
+  readonly method?: string;
+  /** The request headers: a `Headers` object or a plain record (names case-insensitive). */
+  readonly headers: RequestHeaders;
+  /** The raw body as received (a string is taken as UTF-8). Default: empty. */
+  readonly body?: RequestBody;
+  /** The merchant salt for a merchant key. */
+  readonly lookupSalt: SaltLookup;
+  /** The server clock: a `Date` or a function returning one. Default: the system clock. */
+  readonly now?: Date | (() => Date);
+  /** The largest accepted distance between the signed date and `now`. Default 300. */
+  readonly clockSkewSeconds?: number;
+  /** The accepted profiles, in order of preference. Default {@link DOCUMENTED_PROFILES}. */
+  readonly profiles?: readonly AuthProfile[];
+}
+
+/** Why a request was refused. Each maps to one class of HTTP 401 answer. */
+export const VerifyFailureReason = {
+  /** No `Authorization` header, or a header named in `headers="..."` is absent or empty. */
+  Missing: 'missing',
+  /** The `Authorization` header breaks the grammar, does not sign `date`, or `date` is not IMF-fixdate. */
+  Malformed: 'malformed',
+  /** The signed `date` is further than `clockSkewSeconds` from `now`. */
+  ClockSkew: 'clock-skew',
+  /** No accepted profile reproduces the signature, or the merchant is unknown. */
+  BadSignature: 'bad-signature',
+  /** The signature is good but the signed `digest` header does not match the body. */
+  DigestMismatch: 'digest-mismatch',
+} as const;
+
+/** One of the values of {@link VerifyFailureReason}. */
+export type VerifyFailureReason = (typeof VerifyFailureReason)[keyof typeof VerifyFailureReason];
+
+/** A request signed by `merchantKey` with `profile` (a member of `DOCUMENTED_PROFILES`). */
+export interface VerifySuccess {
+  readonly ok: true;
+  readonly merchantKey: string;
+  readonly profile: AuthProfile;
+}
+
+/** A refused request. */
+export interface VerifyFailure {
+  readonly ok: false;
+  readonly reason: VerifyFailureReason;
+}
+
+/** The outcome of {@link verifyRequest}. */
+export type VerifyResult = VerifySuccess | VerifyFailure;
+
+/** The clock skew `verifyRequest()` allows when not told otherwise, in seconds. */
+export const DEFAULT_CLOCK_SKEW_SECONDS = 300;
+
+const SIGNATURE_BYTES = 64;
+const HEX_SIGNATURE = /^[0-9a-f]{128}$/;
+const BASE64_SIGNATURE = /^[A-Za-z0-9+/]{86}==$/;
+
+let dummySalt: Buffer | undefined;
+
+/** A random salt no merchant has, so an unknown merchant costs the same work as a known one. */
+function unknownMerchantSalt(): Buffer {
+  dummySalt ??= randomBytes(32);
+  return dummySalt;
+}
+
+function failure(reason: VerifyFailureReason): VerifyFailure {
+  return { ok: false, reason };
+}
+
+function acceptedProfiles(profiles: readonly AuthProfile[] | undefined): readonly AuthProfile[] {
+  if (profiles === undefined) return DOCUMENTED_PROFILES;
+  if (!Array.isArray(profiles) || profiles.length === 0) throw new HmacOptionError('profiles');
+  return profiles.map((profile) => documentedProfile(profile, 'profiles'));
+}
+
+function clockSkewMilliseconds(seconds: number | undefined): number {
+  if (seconds === undefined) return DEFAULT_CLOCK_SKEW_SECONDS * 1000;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+    throw new HmacOptionError('clockSkewSeconds');
+  }
+  return seconds * 1000;
+}
+
+function currentTime(now: Date | (() => Date) | undefined): number {
+  const date = typeof now === 'function' ? now() : (now ?? new Date());
+  const time = date instanceof Date ? date.getTime() : Number.NaN;
+  if (!Number.isFinite(time)) throw new HmacOptionError('now');
+  return time;
+}
+
+function receivedBody(body: RequestBody | undefined): RequestBody {
+  if (body === undefined) return '';
+  if (typeof body === 'string' || body instanceof Uint8Array) return body;
+  throw new HmacOptionError('body');
+}
+
+/**
+ * The 64 bytes `signature` denotes in `encoding`, or `undefined` when it is not exactly a
+ * 64-byte value in canonical form: 128 lowercase hex digits, or 88 characters of standard
+ * padded base64 whose unused bits are zero.
+ */
+function decodeSignature(signature: string, encoding: SignatureEncoding): Buffer | undefined {
+  if (encoding === 'hex') {
+    return HEX_SIGNATURE.test(signature) ? Buffer.from(signature, 'hex') : undefined;
+  }
+  if (!BASE64_SIGNATURE.test(signature)) return undefined;
+  const bytes = Buffer.from(signature, 'base64');
+  return bytes.toString('base64') === signature ? bytes : undefined;
+}
+
+/**
+ * The first candidate whose signature equals `signature`. Every candidate is computed and
+ * compared with `timingSafeEqual` over 64-byte strings, whatever the earlier ones gave, so the
+ * time spent does not depend on which candidate (if any) matches. Profiles that differ only in
+ * label or encoding share one MAC computation.
+ */
+function matchingProfile(
+  candidates: readonly AuthProfile[],
+  salt: Uint8Array,
+  parts: SignedParts,
+  signature: string,
+): AuthProfile | undefined {
+  const macs = new Map<string, Buffer>();
+  const given = new Map<SignatureEncoding, Buffer | undefined>();
+  const placeholder = Buffer.alloc(SIGNATURE_BYTES);
+  let matched: AuthProfile | undefined;
+  for (const profile of candidates) {
+    const macKey = `${profile.scheme} ${profile.headers}`;
+    let mac = macs.get(macKey);
+    if (mac === undefined) {
+      mac = startSignature(profile, salt, parts).digest();
+      macs.set(macKey, mac);
+    }
+    if (!given.has(profile.encoding)) {
+      given.set(profile.encoding, decodeSignature(signature, profile.encoding));
+    }
+    const decoded = given.get(profile.encoding);
+    const equal = timingSafeEqual(mac, decoded ?? placeholder);
+    if (equal && decoded !== undefined && matched === undefined) matched = profile;
+  }
+  return matched;
+}
+
+function parseOrUndefined(header: string): ParsedAuthorization | undefined {
+  try {
+    return parseAuthorization(header);
+  } catch (error) {
+    if (error instanceof AuthorizationHeaderError) return undefined;
+    throw error;
+  }
+}
+
+async function merchantSalt(
+  lookupSalt: SaltLookup,
+  merchantKey: string,
+): Promise<Buffer | undefined> {
+  const salt = await lookupSalt(merchantKey);
+  if (salt === undefined || salt === null) return undefined;
+  if (typeof salt !== 'string' || salt === '') throw new HmacOptionError('lookupSalt');
+  return Buffer.from(salt, 'utf8');
+}
+
+/**
+ * Checks a signed request, in this order (the first failing step decides the reason):
+ *
+ * 1. `Authorization` present and non-empty (`missing`), within the grammar of
+ *    `parseAuthorization()` and signing `date` (`malformed`).
+ * 2. Every header named in `headers="..."` present and non-empty (`missing`).
+ * 3. The signed `date` is an IMF-fixdate (`malformed`) within `clockSkewSeconds` of `now`, either
+ *    direction, inclusive (`clock-skew`).
+ * 4. The accepted profiles with the header's `algorithm` and `headers` are the candidates; each
+ *    is tried in constant time, which tells hex from base64 and `hmac` from `payu-v2`. None
+ *    matches, or the merchant is unknown (computed against a random salt): `bad-signature`.
+ * 5. With a `date digest` profile, the `digest` header must equal `computeDigest(body)`
+ *    (`digest-mismatch`).
+ *
+ * Never logs. Rejects only for unusable options ({@link HmacOptionError}) or when `lookupSalt`
+ * throws.
+ */
+export async function verifyRequest(options: VerifyRequestOptions): Promise<VerifyResult> {
+  const { headers, lookupSalt } = options;
+  const profiles = acceptedProfiles(options.profiles);
+  const skew = clockSkewMilliseconds(options.clockSkewSeconds);
+  const now = currentTime(options.now);
+  const body = receivedBody(options.body);
+  if (typeof lookupSalt !== 'function') throw new HmacOptionError('lookupSalt');
+
+  const header = readHeader(headers, 'authorization');
+  if (header === undefined) return failure('missing');
+  const authorization = parseOrUndefined(header);
+  if (authorization === undefined || !authorization.headers.includes('date')) {
+    return failure('malformed');
+  }
+
+  const signedValues = new Map<string, string>();
+  for (const name of authorization.headers) {
+    const value = readHeader(headers, name);
+    if (value === undefined) return failure('missing');
+    signedValues.set(name, value);
+  }
+  const date = signedValues.get('date') ?? '';
+  const signedAt = readHttpDate(date);
+  if (signedAt === undefined) return failure('malformed');
+  if (Math.abs(now - signedAt.getTime()) > skew) return failure('clock-skew');
+
+  const signedHeaders = authorization.headers.join(' ');
+  const candidates = profiles.filter(
+    (profile) => profile.algorithm === authorization.algorithm && profile.headers === signedHeaders,
+  );
+  if (candidates.length === 0) return failure('bad-signature');
+
+  const salt = await merchantSalt(lookupSalt, authorization.username);
+  const digest = signedValues.get('digest');
+  const profile = matchingProfile(
+    candidates,
+    salt ?? unknownMerchantSalt(),
+    { date, digest, body },
+    authorization.signature,
+  );
+  if (salt === undefined || profile === undefined) return failure('bad-signature');
+  if (profile.headers === 'date digest' && digest !== computeDigest(body)) {
+    return failure('digest-mismatch');
+  }
+  return { ok: true, merchantKey: authorization.username, profile };
+}
