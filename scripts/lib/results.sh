@@ -1,0 +1,43 @@
+# Shared bookkeeping for the test scripts: every check appends one line "pass|fail<TAB>label" to
+# $RESULTS_TSV, and results_summary prints the counts. Sourced, not run.
+
+# Uses the caller's $RESULTS_TSV (so test.sh can collect the results of the scripts it runs), or a
+# file of our own in the given temp dir.
+results_init() {
+  if [[ -z "${RESULTS_TSV:-}" ]]; then
+    RESULTS_TSV="$1/results.tsv"
+    RESULTS_OWNED=1
+  else
+    RESULTS_OWNED=0
+  fi
+  export RESULTS_TSV
+  touch "$RESULTS_TSV"
+}
+
+results_record() {
+  printf '%s\t%s\n' "$1" "$2" >>"$RESULTS_TSV"
+  if [[ "$1" == pass ]]; then
+    printf '  PASS  %s\n' "$2"
+  else
+    printf '  FAIL  %s\n' "$2"
+  fi
+}
+
+results_count() {
+  local n
+  n="$(grep -c "^$1	" "${2:-$RESULTS_TSV}" 2>/dev/null)" || true
+  echo "${n:-0}"
+}
+
+# Prints "<prefix>N passed, N failed" for the lines from line $2 on (default: all of them).
+results_summary() {
+  local prefix="$1" from="${2:-1}" part
+  part="$(mktemp)"
+  tail -n "+$from" "$RESULTS_TSV" >"$part"
+  printf '%s%s passed, %s failed\n' "$prefix" "$(results_count pass "$part")" "$(results_count fail "$part")"
+  rm -f "$part"
+}
+
+results_lines() {
+  wc -l <"$RESULTS_TSV" | tr -d ' '
+}
