@@ -1,0 +1,10 @@
+/** Field readers for answers: typed, but lenient about formats so platform drift does not break. */
+import { z } from 'zod';
+
+/** A reference number in an answer: a string, or a number the platform sent unquoted. */
+export const responseUrnSchema = z
+  .union([z.string(), z.number()])
+  .transform((v) => (typeof v === 'number' ? String(v) : v));
+
+/** An amount in paise in an answer. */
+export const responseAmountSchema = z.number().int();
