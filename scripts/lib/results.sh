@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared bookkeeping for the test scripts: every check appends one line "pass|fail<TAB>label" to
 # $RESULTS_TSV, and results_summary prints the counts. Sourced, not run.
 
@@ -6,9 +7,6 @@
 results_init() {
   if [[ -z "${RESULTS_TSV:-}" ]]; then
     RESULTS_TSV="$1/results.tsv"
-    RESULTS_OWNED=1
-  else
-    RESULTS_OWNED=0
   fi
   export RESULTS_TSV
   touch "$RESULTS_TSV"

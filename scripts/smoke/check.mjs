@@ -1,0 +1,15 @@
+// ESM half of the smoke test: `node check.mjs <package name>...` imports each package by name
+// from the scratch project and prints "pass|fail<TAB>esm <name>: <detail>" per package.
+import exerciseModule from './exercise.cjs';
+
+const { exercise } = exerciseModule;
+
+for (const name of process.argv.slice(2)) {
+  try {
+    const detail = await exercise(name, await import(name));
+    console.log(`pass\tesm import '${name}': ${detail}`);
+  } catch (error) {
+    console.error(error);
+    console.log(`fail\tesm import '${name}': ${error.message.split('\n')[0]}`);
+  }
+}

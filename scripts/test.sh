@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# The project's test command (`.ci/run` runs exactly this). From a fresh clone with only Node and
+# npm on the machine it:
+#   1. installs pnpm (with npm) and the dependencies (frozen lockfile),
+#   2. checks fixtures/wallet-vectors.json against a fresh openssl regeneration,
+#   3. builds every package, starts a throwaway PostgreSQL (WALLET_TEST_PG_URL),
+#   4. lints (Biome, tsc, publint, attw), runs every Vitest suite on Node 20,
+#   5. runs the crypto and hmac suites on Node 24 and Bun (scripts/runtime-matrix.sh),
+#   6. installs the packed tarballs into a scratch project and uses them (scripts/smoke-pack.sh),
+# then prints one result per check and closes with "N passed, N failed" (a check is a test file
+# on one runtime, or one whole step such as the build or the lint). Exits non-zero if any failed.
+# Safe to re-run: PostgreSQL and the temp dirs are cleaned up on every exit.
+set -uo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO_ROOT" || exit 1
+# shellcheck source=lib/results.sh
+source scripts/lib/results.sh
+
+PNPM_VERSION="12.21.0"
+CONCURRENCY="${WALLET_TEST_CONCURRENCY:-2}"
+REPORT=".tmp/vitest-report.json" # written by Vitest in each package dir
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
+# The root packageManager pin makes pnpm 12 look its own release up on the registry before every
+# command, and that look-up sometimes fails (ERR_PNPM_BAD_CONFIG_DEP on @pnpm/exe.netbsd-x64). We
+# run the pinned version anyway, so skip the check.
+export pnpm_config_pm_on_fail=ignore
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/wallet-test.XXXXXX")"
+unset RESULTS_TSV
+results_init "$WORK"
+STARTED_PG=0
+T0=$SECONDS
+
+cleanup() {
+  if ((STARTED_PG)); then bash scripts/pg.sh stop || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+section() { printf '\n==> %s\n' "$*"; }
+
+finish() {
+  local passed failed
+  passed="$(results_count pass)"
+  failed="$(results_count fail)"
+  section "Results ($((SECONDS - T0)) s)"
+  sed -e 's/^pass\t/  PASS  /' -e 's/^fail\t/  FAIL  /' "$RESULTS_TSV"
+  echo
+  echo "$passed passed, $failed failed"
+  if ((failed > 0 || passed == 0)); then exit 1; fi
+  exit 0
+}
+
+# Records one check for a command's exit status.
+check() {
+  local label="$1" t=$SECONDS
+  shift
+  section "$label"
+  if "$@"; then
+    results_record pass "$label ($((SECONDS - t)) s)"
+  else
+    results_record fail "$label (exit $?)"
+    return 1
+  fi
+}
+
+# A setup step the rest cannot do without: on failure, record it and stop.
+setup() {
+  local label="$1"
+  shift
+  section "$label"
+  "$@" || {
+    results_record fail "$label (exit $?)"
+    finish
+  }
+}
+
+# --- setup ---------------------------------------------------------------------------------------
+
+ensure_pnpm() {
+  if [[ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]]; then
+    echo "installing pnpm@$PNPM_VERSION with npm"
+    npm install --global --no-audit --no-fund "pnpm@$PNPM_VERSION" || return 1
+    hash -r
+  fi
+  echo "node $(node --version), npm $(npm --version), pnpm $(pnpm --version)"
+}
+
+if [[ -f /usr/include/node/node_version.h ]]; then
+  # better-sqlite3 compiles against Node's headers; pnpm does not pass ~/.npmrc's nodedir on.
+  export npm_config_nodedir=/usr
+fi
+
+setup "pnpm $PNPM_VERSION" ensure_pnpm
+setup "pnpm install --frozen-lockfile" pnpm install --frozen-lockfile
+
+# Workspace projects that have source files; the ones still without any are reported, not built.
+FILTERS=()
+for dir in packages/* apps/*; do
+  [[ -f "$dir/package.json" ]] || continue
+  name="$(node -p "require('./$dir/package.json').name")"
+  if [[ -n "$(find "$dir/src" -type f 2>/dev/null | head -n 1)" ]]; then
+    FILTERS+=("--filter=$name")
+  else
+    echo "SKIP $name: $dir/src has no files yet, so it is not built, linted or tested"
+  fi
+done
+if ((${#FILTERS[@]} == 0)); then
+  results_record fail "no workspace project has source files"
+  finish
+fi
+
+# --- checks --------------------------------------------------------------------------------------
+
+if [[ -f scripts/vectors.sh ]]; then
+  check "fixtures/wallet-vectors.json equals a fresh openssl regeneration" \
+    bash scripts/vectors.sh --check
+fi
+
+BUILD_OK=1
+check "build (tsup, every package)" \
+  pnpm exec turbo run build --concurrency="$CONCURRENCY" "${FILTERS[@]}" || BUILD_OK=0
+
+section "PostgreSQL"
+if bash scripts/pg.sh url >/dev/null 2>&1; then
+  echo "reusing the running test cluster"
+elif bash scripts/pg.sh start >/dev/null; then
+  STARTED_PG=1
+else
+  results_record fail "start PostgreSQL (scripts/pg.sh start)"
+fi
+if WALLET_TEST_PG_URL="$(bash scripts/pg.sh url 2>/dev/null)"; then
+  export WALLET_TEST_PG_URL
+  echo "WALLET_TEST_PG_URL=$WALLET_TEST_PG_URL"
+fi
+
+check "lint: biome check" pnpm exec biome check .
+if ((BUILD_OK)); then
+  check "lint: typecheck, publint --strict, attw --pack (every package)" \
+    pnpm exec turbo run lint typecheck --continue --concurrency="$CONCURRENCY" "${FILTERS[@]}"
+fi
+
+run_vitest() {
+  local dir reports=() rc=0 lines
+  for dir in packages/* apps/*; do rm -f "$dir/$REPORT"; done
+  pnpm exec turbo run test --only --force --continue --concurrency="$CONCURRENCY" "${FILTERS[@]}" \
+    -- --reporter=default --reporter=json --outputFile.json="$REPORT" || rc=$?
+  for dir in packages/* apps/*; do
+    [[ -f "$dir/$REPORT" ]] && reports+=("$dir/$REPORT")
+  done
+  lines="$(node scripts/lib/vitest-results.mjs --label node20 --require-tests "${reports[@]}")" ||
+    results_record fail "vitest (node $(node --version)): no test file ran"
+  while IFS= read -r line; do
+    [[ -n "$line" ]] && results_record "${line%%	*}" "${line#*	}"
+  done <<<"$lines"
+  if ((rc != 0)) && ! grep -q '^fail' <<<"$lines"; then
+    results_record fail "vitest (turbo run test) exited $rc"
+  fi
+}
+
+if ((BUILD_OK)); then
+  section "tests: vitest on node $(node --version)"
+  run_vitest
+
+  section "tests: node 24 and bun (scripts/runtime-matrix.sh)"
+  bash scripts/runtime-matrix.sh || true # records its own results
+
+  section "packed tarballs (scripts/smoke-pack.sh)"
+  bash scripts/smoke-pack.sh || true # records its own results
+else
+  results_record fail "tests, runtime matrix and tarball smoke test not run: the build failed"
+fi
+
+finish
