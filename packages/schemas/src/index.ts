@@ -33,6 +33,7 @@ export * from './headers.js';
 export * from './helper-api.js';
 export * from './issues.js';
 export * from './kyc-limits.js';
+export * from './openapi.js';
 export * from './routes.js';
 export { REQUIRED_MESSAGE, UNKNOWN_FIELD_MESSAGE } from './rules.js';
 export * from './validate.js';
