@@ -240,6 +240,7 @@ export async function verifyRequest(options: VerifyRequestOptions): Promise<Veri
     { date, digest, body },
     authorization.signature,
   );
+  // An unknown merchant cannot match a random salt; refusing it by name as well costs nothing.
   if (salt === undefined || profile === undefined) return failure('bad-signature');
   if (profile.headers === 'date digest' && digest !== computeDigest(body)) {
     return failure('digest-mismatch');
