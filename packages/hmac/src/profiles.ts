@@ -123,6 +123,7 @@ export function profileFromName(name: string): AuthProfile {
 
 function findDocumentedProfile(value: unknown): AuthProfile | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
+  if (DOCUMENTED_PROFILES.includes(value as AuthProfile)) return value as AuthProfile;
   const { scheme, algorithm, headers, encoding } = value as Record<string, unknown>;
   return DOCUMENTED_PROFILES.find(
     (profile) =>

@@ -140,6 +140,21 @@ describe('signRequest', () => {
     const good = { merchantKey: 'smsplus', merchantSalt: 'salt' };
     expect(() => signRequest({ ...good, date: new Date(Number.NaN) })).toThrow(HttpDateError);
     expect(() => signRequest({ ...good, date: '2022-02-17T08:17:59Z' })).toThrow(HttpDateError);
+    const notADate = 1645085879000 as unknown as Date;
+    expect(() => signRequest({ ...good, date: notADate })).toThrow(HttpDateError);
+  });
+
+  it('prints each date of a run of requests, within and across seconds', () => {
+    const good = { merchantKey: 'smsplus', merchantSalt: 'salt' };
+    const start = Date.UTC(2022, 1, 17, 8, 17, 59);
+    for (const offset of [0, 999, 1000, 1001, -1, 0, 86_400_000]) {
+      const date = new Date(start + offset);
+      expect(signRequest({ ...good, date }).date).toBe(formatHttpDate(date));
+    }
+    const valid = 'Thu, 17 Feb 2022 08:17:59 GMT';
+    expect(signRequest({ ...good, date: valid }).date).toBe(valid);
+    expect(signRequest({ ...good, date: valid }).date).toBe(valid);
+    expect(() => signRequest({ ...good, date: `${valid} ` })).toThrow(HttpDateError);
   });
 });
 

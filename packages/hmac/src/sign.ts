@@ -46,19 +46,69 @@ export interface RequestSigner {
 /** Options of the one-shot {@link signRequest}. */
 export interface SignRequestOptions extends RequestSignerOptions, SignableRequest {}
 
+/**
+ * The last date text found valid and the last second printed: request dates repeat within a
+ * second, so most requests skip the strict parse or the formatting. Neither is secret.
+ */
+let lastCheckedDate: string | undefined;
+let lastPrinted: { readonly second: number; readonly text: string } | undefined;
+
 function requestDate(date: Date | string | undefined): string {
-  if (date === undefined) return formatHttpDate(new Date());
   if (typeof date === 'string') {
-    parseHttpDate(date);
+    if (date !== lastCheckedDate) {
+      parseHttpDate(date);
+      lastCheckedDate = date;
+    }
     return date;
   }
-  return formatHttpDate(date);
+  // A non-Date gives NaN, which formatHttpDate refuses with an HttpDateError.
+  const time = date === undefined ? Date.now() : date instanceof Date ? date.getTime() : Number.NaN;
+  const second = Math.floor(time / 1000);
+  if (lastPrinted?.second !== second) {
+    lastPrinted = { second, text: formatHttpDate(date ?? new Date(time)) };
+  }
+  return lastPrinted.text;
 }
 
 function requestBody(body: RequestBody | undefined): RequestBody {
   if (body === undefined) return '';
   if (typeof body === 'string' || body instanceof Uint8Array) return body;
   throw new HmacOptionError('body');
+}
+
+/** What signing needs beyond the request, checked and computed once. */
+interface PreparedSigning {
+  readonly profile: AuthProfile;
+  readonly salt: Buffer;
+  readonly prefix: string;
+}
+
+function prepareSigning(options: RequestSignerOptions): PreparedSigning {
+  const { merchantKey, merchantSalt } = options;
+  if (typeof merchantKey !== 'string' || !isParameterValue(merchantKey)) {
+    throw new HmacOptionError('merchantKey');
+  }
+  if (typeof merchantSalt !== 'string' || merchantSalt === '') {
+    throw new HmacOptionError('merchantSalt');
+  }
+  const profile = documentedProfile(options.profile ?? DEFAULT_PROFILE, 'profile');
+  return {
+    profile,
+    salt: Buffer.from(merchantSalt, 'utf8'),
+    prefix: authorizationPrefix(merchantKey, profile),
+  };
+}
+
+function signPrepared(
+  { profile, salt, prefix }: PreparedSigning,
+  request: SignableRequest,
+): SignedRequestHeaders {
+  const date = requestDate(request.date);
+  const body = requestBody(request.body);
+  const digest = profile.headers === 'date digest' ? computeDigest(body) : undefined;
+  const signature = startSignature(profile, salt, { date, digest, body }).digest(profile.encoding);
+  const authorization = `${prefix}${signature}"`;
+  return digest === undefined ? { date, authorization } : { date, authorization, digest };
 }
 
 /**
@@ -69,31 +119,11 @@ function requestBody(body: RequestBody | undefined): RequestBody {
  * salt, or an undocumented profile.
  */
 export function createRequestSigner(options: RequestSignerOptions): RequestSigner {
-  const { merchantKey, merchantSalt } = options;
-  if (typeof merchantKey !== 'string' || !isParameterValue(merchantKey)) {
-    throw new HmacOptionError('merchantKey');
-  }
-  if (typeof merchantSalt !== 'string' || merchantSalt === '') {
-    throw new HmacOptionError('merchantSalt');
-  }
-  const profile = documentedProfile(options.profile ?? DEFAULT_PROFILE, 'profile');
-  const salt = Buffer.from(merchantSalt, 'utf8');
-  const prefix = authorizationPrefix(merchantKey, profile);
-  const signsDigest = profile.headers === 'date digest';
-
+  const prepared = prepareSigning(options);
   return Object.freeze({
-    merchantKey,
-    profile,
-    sign(request: SignableRequest = {}): SignedRequestHeaders {
-      const date = requestDate(request.date);
-      const body = requestBody(request.body);
-      const digest = signsDigest ? computeDigest(body) : undefined;
-      const signature = startSignature(profile, salt, { date, digest, body }).digest(
-        profile.encoding,
-      );
-      const authorization = `${prefix}${signature}"`;
-      return digest === undefined ? { date, authorization } : { date, authorization, digest };
-    },
+    merchantKey: options.merchantKey,
+    profile: prepared.profile,
+    sign: (request: SignableRequest = {}): SignedRequestHeaders => signPrepared(prepared, request),
   });
 }
 
@@ -106,5 +136,5 @@ export function createRequestSigner(options: RequestSignerOptions): RequestSigne
  * @throws {HmacOptionError} for unusable options; {@link HttpDateError} for an unusable `date`.
  */
 export function signRequest(options: SignRequestOptions): SignedRequestHeaders {
-  return createRequestSigner(options).sign(options);
+  return signPrepared(prepareSigning(options), options);
 }
