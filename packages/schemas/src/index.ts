@@ -28,6 +28,7 @@ export {
 } from './dates.js';
 export * from './envelope.js';
 export * from './error-catalogue.js';
+export * from './examples.js';
 export * from './fields.js';
 export * from './headers.js';
 export * from './helper-api.js';

@@ -5,7 +5,7 @@
  * DD-MM-YYYY`. Messages never contain the rejected value.
  */
 import type { z } from 'zod';
-import { UNKNOWN_FIELD_MESSAGE } from './rules.js';
+import { REQUIRED_MESSAGE, UNKNOWN_FIELD_MESSAGE } from './rules.js';
 
 /** One offending field. `path` is dotted (`address.line1`, `statementDetails[2].status`); `''` is the body itself. */
 export interface FieldIssue {
@@ -30,6 +30,7 @@ export const INVALID_PARAMETERS_CODE = '1020';
 const FIELD_CODES: readonly {
   readonly path: string;
   readonly code: string;
+  /** Only a present value with this issue code answers the field's code; absence is 1020. */
   readonly onlyFor?: string;
 }[] = [
   // A wrong or missing message code is an invalid message code for this endpoint.
@@ -54,9 +55,10 @@ function platformCodeOf(issue: z.core.$ZodIssue, path: string): string {
     if (typeof code === 'string') return code;
   }
   for (const rule of FIELD_CODES) {
-    if (rule.path === path && (rule.onlyFor === undefined || rule.onlyFor === issue.code)) {
-      return rule.code;
-    }
+    if (rule.path !== path) continue;
+    if (rule.onlyFor === undefined) return rule.code;
+    // Every "missing" message comes from `ruleError`, so the wording tells absence apart.
+    if (rule.onlyFor === issue.code && issue.message !== REQUIRED_MESSAGE) return rule.code;
   }
   return INVALID_PARAMETERS_CODE;
 }

@@ -12,6 +12,7 @@ import {
   tokenEnvelopeSchema,
 } from './envelope.js';
 import { errorCatalogue } from './error-catalogue.js';
+import { examples } from './examples.js';
 import { baseUrls, WALLET_IDENTIFIER } from './headers.js';
 import { helperRoutes, plaintextObjectSchema } from './helper-api.js';
 import { type AnyRoute, type ApiName, routeList } from './routes.js';
@@ -257,8 +258,12 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routeList) {
     const name = pascal(route.name);
-    schemas[`${name}Request`] = wireJsonSchema(route.request);
-    schemas[`${name}Response`] = wireJsonSchema(route.response);
+    const example = examples[route.name];
+    schemas[`${name}Request`] = { ...wireJsonSchema(route.request), examples: [example.request] };
+    schemas[`${name}Response`] = {
+      ...wireJsonSchema(route.response),
+      examples: [example.response],
+    };
     schemas[`${name}RequestEnvelope`] = tokenEnvelope(
       `${name}Request`,
       `${route.title} request on the wire.`,

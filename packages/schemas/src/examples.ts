@@ -1,0 +1,255 @@
+/**
+ * One valid decrypted request and success answer per API. The Register Customer and Retrieve
+ * Customer Record requests are the spec's sample bodies (the `register-compact` and
+ * `retrieve-unicode` vectors); the others follow wallet-apis.md field by field. They appear as
+ * examples in the OpenAPI document, and tests and tools may start from them.
+ */
+import type { ApiName, RequestInputOf } from './routes.js';
+
+export interface ApiExample<N extends ApiName> {
+  readonly request: RequestInputOf<N>;
+  /** A success answer to `request`, as the platform sends it (JSON). */
+  readonly response: Readonly<Record<string, unknown>>;
+}
+
+export type ApiExamples = { readonly [N in ApiName]: ApiExample<N> };
+
+export const examples: ApiExamples = {
+  registerCustomer: {
+    request: {
+      messageCode: 3510,
+      clientTxnId: 'txn12345',
+      requestDateTime: '20230810123015',
+      customerDetails: {
+        firstName: 'Alice',
+        lastName: 'Smith',
+        dateOfBirth: '12-12-2000',
+        mobileNumber: '917001122334',
+      },
+      kycProfile: 150,
+      riskCategory: 'Low',
+      productId: 35,
+      formFactorRequired: true,
+    },
+    response: {
+      responseCode: '00',
+      messageCode: 3511,
+      clientTxnId: 'txn12345',
+      responseMessage: 'CUSTOMER REGISTERED SUCCESSFULLY',
+      customerId: '000000000081',
+      urn: '10000000005',
+      formFactor: {
+        accountNumber: '30000000000000000081',
+        uniqueNumber: '4000123412341234',
+        urn: '10000000005',
+      },
+    },
+  },
+  retrieveCustomer: {
+    request: {
+      messageCode: 1930,
+      clientTxnId: 'Register_20240408101003',
+      requestDateTime: '20240408101000',
+      customerMobile: '9990099999',
+      customerId: '000000000081',
+      urn: '5',
+      emailId: 'zoë.ünïcode@example.com',
+    },
+    response: {
+      responseCode: '00',
+      messageCode: 1931,
+      clientTxnId: 'Register_20240408101003',
+      responseMessage: 'CUSTOMER RECORD RETRIEVED SUCCESSFULLY',
+      customerId: '000000000081',
+      mobile: '9990099999',
+      email: 'zoë.ünïcode@example.com',
+      firstName: 'Zoe',
+      lastName: 'Unicode',
+      urn: '5',
+      accountNumber: '30000000000000000081',
+      walletStatus: 'ACTIVE',
+      kycProfile: 30,
+      availableBalance: 52500,
+    },
+  },
+  updateProfile: {
+    request: {
+      messageCode: 1280,
+      clientTxnId: 'upd-0001',
+      requestDateTime: '20240409090000',
+      productId: 35,
+      customerId: '000000000081',
+      lastName: 'Smith Jones',
+      emailId: 'alice.smith@example.in',
+      cardProfileId: 150,
+      address: {
+        line1: '12 MG Road',
+        city: 'Bengaluru',
+        state: 'Karnataka',
+        country: 'India',
+        pincode: '560001',
+      },
+    },
+    response: {
+      responseCode: '00',
+      messageCode: 1281,
+      clientTxnId: 'upd-0001',
+      responseMessage: 'PROFILE UPDATED SUCCESSFULLY',
+      customerId: '000000000081',
+      urn: '10000000005',
+      cardProfileId: 150,
+    },
+  },
+  load: {
+    request: {
+      messageCode: 1080,
+      clientTxnId: 'load_0001',
+      requestDateTime: '20240409091500',
+      urn: 10000000005,
+      transactionAmount: 52500,
+      sender: 'Acme Rewards',
+      loadCurrency: 'INR',
+      fundFlowType: 'I',
+      implId: 'acme-loyalty',
+      implType: 'LOYALTY',
+      sourceType: 1,
+    },
+    response: {
+      responseCode: '00',
+      messageCode: 1081,
+      clientTxnId: 'load_0001',
+      responseMessage: 'LOAD SUCCESSFUL',
+      urn: '10000000005',
+      transactionAmount: 52500,
+      availableBalance: 52500,
+      accosaTransactionId: '1000000001',
+      accosaRefNo: 'ACC1000000001',
+      responseDateTime: '20240409091501',
+    },
+  },
+  unload: {
+    request: {
+      messageCode: 1480,
+      clientTxnId: 'unload_0001',
+      requestDateTime: '20240409093000',
+      customerMobile: '917001122334',
+      transactionAmount: 2500,
+      receiver: 'Acme Store 42',
+      fundFlowType: 'O',
+      implId: 'acme-loyalty',
+      implType: 'LOYALTY',
+      fee: 0,
+    },
+    response: {
+      responseCode: '00',
+      messageCode: 1481,
+      clientTxnId: 'unload_0001',
+      responseMessage: 'UNLOAD SUCCESSFUL',
+      urn: '10000000005',
+      transactionAmount: 2500,
+      availableBalance: 50000,
+      accosaTransactionId: '1000000002',
+      accosaRefNo: 'ACC1000000002',
+      responseDateTime: '20240409093001',
+    },
+  },
+  statement: {
+    request: {
+      messageCode: 1072,
+      clientTxnId: 'stmt-0001',
+      requestDateTime: '20240410100000',
+      urn: '10000000005',
+      fromDate: '01/04/2024',
+      toDate: '10/04/2024',
+      pageNumber: 1,
+      count: 20,
+    },
+    response: {
+      responseCode: '00',
+      messageCode: 1073,
+      clientTxnId: 'stmt-0001',
+      responseMessage: 'STATEMENT FETCHED SUCCESSFULLY',
+      urn: '10000000005',
+      openingBalance: 0,
+      closingBalance: 50000,
+      availableBalance: 50000,
+      pageNumber: 1,
+      count: 20,
+      statementDetails: [
+        {
+          transactionId: '1000000001',
+          clientTxnId: 'load_0001',
+          transactionDate: '09/04/2024',
+          transactionTime: '09:15:01',
+          transactionType: 'CREDIT',
+          transactionAmount: 52500,
+          availableBalance: 52500,
+          description: 'LOAD',
+          status: 'SUCCESS',
+          referenceNumber: 'ACC1000000001',
+        },
+        {
+          transactionId: '1000000002',
+          clientTxnId: 'unload_0001',
+          transactionDate: '09/04/2024',
+          transactionTime: '09:30:01',
+          transactionType: 'DEBIT',
+          transactionAmount: 2500,
+          availableBalance: 50000,
+          description: 'UNLOAD',
+          status: 'SUCCESS',
+          referenceNumber: 'ACC1000000002',
+        },
+      ],
+    },
+  },
+  checkStatus: {
+    request: {
+      messageCode: 2050,
+      clientTxnId: 'chk-0001',
+      requestDateTime: '20240410101500',
+      verifyclientTxnId: 'load_0001',
+      fromDate: '2024-04-01',
+      toDate: '2024-04-10',
+    },
+    response: {
+      responseCode: '00',
+      messageCode: 2051,
+      clientTxnId: 'chk-0001',
+      responseMessage: 'TRANSACTION STATUS FETCHED SUCCESSFULLY',
+      responseDump: [
+        {
+          responseCode: '00',
+          messageCode: 1081,
+          clientTxnId: 'load_0001',
+          responseMessage: 'LOAD SUCCESSFUL',
+          urn: '10000000005',
+          transactionAmount: 52500,
+          availableBalance: 52500,
+          accosaTransactionId: '1000000001',
+          accosaRefNo: 'ACC1000000001',
+          responseDateTime: '20240409091501',
+        },
+      ],
+    },
+  },
+  changeWalletStatus: {
+    request: {
+      messageCode: 3530,
+      clientTxnId: 'status-0001',
+      requestDateTime: '20240410110000',
+      accountNumber: '30000000000000000081',
+      statusType: 'Debit',
+      reason: 'Suspicious debits reported by the customer',
+      remarks: 'Blocked until the customer calls back',
+    },
+    response: {
+      responseCode: '00',
+      messageCode: 3531,
+      clientTxnId: 'status-0001',
+      responseMessage: 'WALLET STATUS UPDATED SUCCESSFULLY',
+      accountNumber: '30000000000000000081',
+      statusType: 'Debit',
+    },
+  },
+};
