@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-
-/** A request body as it goes on the wire: text (sent as UTF-8) or raw bytes. */
-export type RequestBody = string | Uint8Array;
+import type { RequestBody } from './request-body.js';
 
 /**
  * The value of the `digest` header for `body`: `SHA-256=` followed by the standard base64 (with

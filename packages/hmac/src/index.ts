@@ -3,7 +3,7 @@ export {
   type ParsedAuthorization,
   parseAuthorization,
 } from './authorization.js';
-export { computeDigest, type RequestBody } from './digest.js';
+export { computeDigest } from './digest.js';
 export {
   AuthorizationHeaderError,
   type AuthorizationProblem,
@@ -34,6 +34,7 @@ export {
   type SignatureEncoding,
   type SignedHeaders,
 } from './profiles.js';
+export type { RequestBody } from './request-body.js';
 export type { HeaderRecord, HeadersLike, RequestHeaders } from './request-headers.js';
 export {
   createRequestSigner,

@@ -129,6 +129,7 @@ describe('signRequest', () => {
     expect(refused({ ...good, merchantKey: 'sms"plus' }).option).toBe('merchantKey');
     expect(refused({ ...good, merchantKey: 'smsplüs' }).option).toBe('merchantKey');
     expect(refused({ ...good, merchantSalt: '' }).option).toBe('merchantSalt');
+    expect(refused({ ...good, body: [1, 2] as unknown as Uint8Array }).option).toBe('body');
     const bad = { ...PAYU_V2, encoding: 'base64' } as unknown as AuthProfile;
     expect(refused({ ...good, profile: bad }).option).toBe('profile');
     const error = refused({ ...good, merchantKey: 'secret"key' });

@@ -1,8 +1,9 @@
 import { authorizationPrefix, isParameterValue } from './authorization.js';
-import { computeDigest, type RequestBody } from './digest.js';
+import { computeDigest } from './digest.js';
 import { HmacOptionError } from './errors.js';
 import { formatHttpDate, parseHttpDate } from './http-date.js';
 import { type AuthProfile, DEFAULT_PROFILE, documentedProfile } from './profiles.js';
+import { bodyOrEmpty, type RequestBody } from './request-body.js';
 import { startSignature } from './signature.js';
 
 /** Who signs and how: fixed for the life of a {@link RequestSigner}. */
@@ -70,12 +71,6 @@ function requestDate(date: Date | string | undefined): string {
   return lastPrinted.text;
 }
 
-function requestBody(body: RequestBody | undefined): RequestBody {
-  if (body === undefined) return '';
-  if (typeof body === 'string' || body instanceof Uint8Array) return body;
-  throw new HmacOptionError('body');
-}
-
 /** What signing needs beyond the request, checked and computed once. */
 interface PreparedSigning {
   readonly profile: AuthProfile;
@@ -104,7 +99,7 @@ function signPrepared(
   request: SignableRequest,
 ): SignedRequestHeaders {
   const date = requestDate(request.date);
-  const body = requestBody(request.body);
+  const body = bodyOrEmpty(request.body);
   const digest = profile.headers === 'date digest' ? computeDigest(body) : undefined;
   const signature = startSignature(profile, salt, { date, digest, body }).digest(profile.encoding);
   const authorization = `${prefix}${signature}"`;

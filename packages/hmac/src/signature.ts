@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { RequestBody } from './digest.js';
 import type { AuthProfile, SignatureEncoding } from './profiles.js';
+import type { RequestBody } from './request-body.js';
 
 /** A started hash or HMAC: `Hash` and `Hmac` of `node:crypto` both fit. */
 export interface PendingSignature {

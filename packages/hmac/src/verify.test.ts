@@ -464,6 +464,7 @@ describe('verifyRequest options', () => {
     expect(await optionOf({ clockSkewSeconds: Number.NaN })).toBe('clockSkewSeconds');
     expect(await optionOf({ now: new Date(Number.NaN) })).toBe('now');
     expect(await optionOf({ lookupSalt: () => '' })).toBe('lookupSalt');
+    expect(await optionOf({ body: 42 as unknown as string })).toBe('body');
     expect(await optionOf({})).toBe('accepted');
   });
 

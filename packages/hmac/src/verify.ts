@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { type ParsedAuthorization, parseAuthorization } from './authorization.js';
-import { computeDigest, type RequestBody } from './digest.js';
+import { computeDigest } from './digest.js';
 import { AuthorizationHeaderError, HmacOptionError } from './errors.js';
 import { readHttpDate } from './http-date.js';
 import {
@@ -9,6 +9,7 @@ import {
   documentedProfile,
   type SignatureEncoding,
 } from './profiles.js';
+import { bodyOrEmpty, type RequestBody } from './request-body.js';
 import { type RequestHeaders, readHeader } from './request-headers.js';
 import { type SignedParts, startSignature } from './signature.js';
 
@@ -77,6 +78,8 @@ export const DEFAULT_CLOCK_SKEW_SECONDS = 300;
 const SIGNATURE_BYTES = 64;
 const HEX_SIGNATURE = /^[0-9a-f]{128}$/;
 const BASE64_SIGNATURE = /^[A-Za-z0-9+/]{86}==$/;
+/** Compared against when the given signature does not decode, so every candidate costs the same. */
+const UNDECODABLE = Buffer.alloc(SIGNATURE_BYTES);
 
 let dummySalt: Buffer | undefined;
 
@@ -111,12 +114,6 @@ function currentTime(now: Date | (() => Date) | undefined): number {
   return time;
 }
 
-function receivedBody(body: RequestBody | undefined): RequestBody {
-  if (body === undefined) return '';
-  if (typeof body === 'string' || body instanceof Uint8Array) return body;
-  throw new HmacOptionError('body');
-}
-
 /**
  * The 64 bytes `signature` denotes in `encoding`, or `undefined` when it is not exactly a
  * 64-byte value in canonical form: 128 lowercase hex digits, or 88 characters of standard
@@ -145,7 +142,6 @@ function matchingProfile(
 ): AuthProfile | undefined {
   const macs = new Map<string, Buffer>();
   const given = new Map<SignatureEncoding, Buffer | undefined>();
-  const placeholder = Buffer.alloc(SIGNATURE_BYTES);
   let matched: AuthProfile | undefined;
   for (const profile of candidates) {
     const macKey = `${profile.scheme} ${profile.headers}`;
@@ -158,7 +154,7 @@ function matchingProfile(
       given.set(profile.encoding, decodeSignature(signature, profile.encoding));
     }
     const decoded = given.get(profile.encoding);
-    const equal = timingSafeEqual(mac, decoded ?? placeholder);
+    const equal = timingSafeEqual(mac, decoded ?? UNDECODABLE);
     if (equal && decoded !== undefined && matched === undefined) matched = profile;
   }
   return matched;
@@ -205,7 +201,7 @@ export async function verifyRequest(options: VerifyRequestOptions): Promise<Veri
   const profiles = acceptedProfiles(options.profiles);
   const skew = clockSkewMilliseconds(options.clockSkewSeconds);
   const now = currentTime(options.now);
-  const body = receivedBody(options.body);
+  const body = bodyOrEmpty(options.body);
   if (typeof lookupSalt !== 'function') throw new HmacOptionError('lookupSalt');
 
   const header = readHeader(headers, 'authorization');
