@@ -24,7 +24,8 @@ const CLIENT_TXN_ID_RULE = 'must be 1 to 100 characters of A-Z, a-z, 0-9, - and 
 /** `clientTxnId`: 1-100 characters of A-Z a-z 0-9 `-` `_`, unique per merchant. */
 export const clientTxnIdSchema: z.ZodString = z
   .string({ error: ruleError(CLIENT_TXN_ID_RULE) })
-  .regex(CLIENT_TXN_ID, { error: CLIENT_TXN_ID_RULE });
+  .regex(CLIENT_TXN_ID, { error: CLIENT_TXN_ID_RULE })
+  .describe('Unique per merchant across all APIs: 1-100 characters of A-Z a-z 0-9 - _.');
 
 const DATE_TIME_RULE = 'must be a real date and time in YYYYMMDDHHMMSS (14 digits)';
 
@@ -32,14 +33,16 @@ const DATE_TIME_RULE = 'must be a real date and time in YYYYMMDDHHMMSS (14 digit
 export const requestDateTimeSchema: z.ZodString = z
   .string({ error: ruleError(DATE_TIME_RULE) })
   .regex(/^\d{14}$/, { error: DATE_TIME_RULE, abort: true })
-  .refine(isRequestDateTime, { error: DATE_TIME_RULE });
+  .refine(isRequestDateTime, { error: DATE_TIME_RULE })
+  .describe('YYYYMMDDHHMMSS (14 digits), a real calendar time, IST wall clock.');
 
 const MOBILE_RULE = 'must be 10 to 15 digits starting with the country calling code';
 
 /** Mobile rule: 10-15 digits, starting with the country calling code (so never with 0). */
 export const mobileSchema: z.ZodString = z
   .string({ error: ruleError(MOBILE_RULE) })
-  .regex(/^[1-9]\d{9,14}$/, { error: MOBILE_RULE });
+  .regex(/^[1-9]\d{9,14}$/, { error: MOBILE_RULE })
+  .describe('10-15 digits starting with the country calling code, e.g. 919988776655.');
 
 /**
  * Email rule: standard `local@domain` syntax, at most 50 characters. Internationalised addresses
@@ -52,7 +55,8 @@ const EMAIL_RULE = 'must be an email address (local@domain)';
 export const emailSchema: z.ZodString = z
   .string({ error: ruleError(EMAIL_RULE) })
   .max(50, { error: 'must be at most 50 characters', abort: true })
-  .regex(EMAIL_PATTERN, { error: EMAIL_RULE });
+  .regex(EMAIL_PATTERN, { error: EMAIL_RULE })
+  .describe('An email address (local@domain, internationalised allowed), at most 50 characters.');
 
 const NAME_RULE =
   'must be 1 to 50 letters, dots and spaces, starting and ending with a letter or a dot';
@@ -60,7 +64,8 @@ const NAME_RULE =
 /** Name rule N: 1-50 of A-Z a-z `.` space; first and last a letter or `.`; no digits or symbols. */
 export const personNameSchema: z.ZodString = z
   .string({ error: ruleError(NAME_RULE) })
-  .regex(/^[A-Za-z.](?:[A-Za-z. ]{0,48}[A-Za-z.])?$/, { error: NAME_RULE });
+  .regex(/^[A-Za-z.](?:[A-Za-z. ]{0,48}[A-Za-z.])?$/, { error: NAME_RULE })
+  .describe('Name rule N: 1-50 of A-Z a-z . and space; first and last a letter or a dot.');
 
 const AMOUNT_RULE = 'must be a whole number of paise (a JSON integer, not a string)';
 
@@ -69,13 +74,16 @@ export const amountPaiseSchema: z.ZodNumber = z
   .number({ error: ruleError(AMOUNT_RULE) })
   .max(MAX_AMOUNT_PAISE, { error: 'must have at most 12 digits', abort: true })
   .min(0, { error: 'must not be negative', abort: true })
-  .int({ error: AMOUNT_RULE });
+  .int({ error: AMOUNT_RULE })
+  .describe('An amount in paise (525 = 5.25 INR): a JSON integer of at most 12 digits.');
 
 /** A transaction amount: an amount in paise greater than zero (zero answers 1322). */
-export const transactionAmountSchema: z.ZodNumber = amountPaiseSchema.refine((v) => v > 0, {
-  error: 'must be greater than zero',
-  params: { platformCode: '1322' },
-});
+export const transactionAmountSchema: z.ZodNumber = amountPaiseSchema
+  .refine((v) => v > 0, {
+    error: 'must be greater than zero',
+    params: { platformCode: '1322' },
+  })
+  .describe('An amount in paise greater than zero, at most 12 digits (zero answers 1322).');
 
 const DOB_RULE = 'must be a real date in DD-MM-YYYY';
 
@@ -83,13 +91,15 @@ const DOB_RULE = 'must be a real date in DD-MM-YYYY';
 export const dayMonthYearDashSchema: z.ZodString = z
   .string({ error: ruleError(DOB_RULE) })
   .regex(/^\d{2}-\d{2}-\d{4}$/, { error: DOB_RULE, abort: true })
-  .refine((v) => parseDayMonthYear(v, '-') !== undefined, { error: DOB_RULE, abort: true });
+  .refine((v) => parseDayMonthYear(v, '-') !== undefined, { error: DOB_RULE, abort: true })
+  .describe('DD-MM-YYYY, a real calendar day.');
 
 /** A date of birth: `DD-MM-YYYY`, a real day, not after today on the platform's clock (IST). */
-export const dobSchema: z.ZodString = dayMonthYearDashSchema.refine(
-  (v) => (parseDayMonthYear(v, '-') ?? 0) <= todayKey(),
-  { error: 'must not be in the future' },
-);
+export const dobSchema: z.ZodString = dayMonthYearDashSchema
+  .refine((v) => (parseDayMonthYear(v, '-') ?? 0) <= todayKey(), {
+    error: 'must not be in the future',
+  })
+  .describe('Date of birth: DD-MM-YYYY, a real calendar day, not after today (IST).');
 
 const STATEMENT_DATE_RULE = 'must be a real date in DD/MM/YYYY';
 
@@ -97,7 +107,8 @@ const STATEMENT_DATE_RULE = 'must be a real date in DD/MM/YYYY';
 export const statementDateSchema: z.ZodString = z
   .string({ error: ruleError(STATEMENT_DATE_RULE) })
   .regex(/^\d{2}\/\d{2}\/\d{4}$/, { error: STATEMENT_DATE_RULE, abort: true })
-  .refine((v) => parseDayMonthYear(v, '/') !== undefined, { error: STATEMENT_DATE_RULE });
+  .refine((v) => parseDayMonthYear(v, '/') !== undefined, { error: STATEMENT_DATE_RULE })
+  .describe('DD/MM/YYYY, a real calendar day.');
 
 const ISO_DATE_RULE = 'must be a real date in YYYY-MM-DD';
 
@@ -105,7 +116,8 @@ const ISO_DATE_RULE = 'must be a real date in YYYY-MM-DD';
 export const isoDateSchema: z.ZodString = z
   .string({ error: ruleError(ISO_DATE_RULE) })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: ISO_DATE_RULE, abort: true })
-  .refine((v) => parseIsoDate(v) !== undefined, { error: ISO_DATE_RULE });
+  .refine((v) => parseIsoDate(v) !== undefined, { error: ISO_DATE_RULE })
+  .describe('YYYY-MM-DD, a real calendar day.');
 
 const URN_RULE = 'must be 1 to 20 digits, as a string or a safe integer';
 
@@ -125,7 +137,8 @@ export const urnSchema: z.ZodPipe<
     ],
     { error: ruleError(URN_RULE) },
   )
-  .transform((v) => (typeof v === 'number' ? String(v) : v));
+  .transform((v) => (typeof v === 'number' ? String(v) : v))
+  .describe('Wallet reference number: 1-20 digits, as a string or a safe integer.');
 
 /** `customerId`: 1-50 characters. */
 export const customerIdSchema: z.ZodString = textSchema(1, 50);
@@ -137,16 +150,19 @@ export const productIdSchema: z.ZodNumber = z
   .number({ error: ruleError(PRODUCT_ID_RULE) })
   .int({ error: PRODUCT_ID_RULE })
   .min(1, { error: PRODUCT_ID_RULE })
-  .max(99_999, { error: PRODUCT_ID_RULE });
+  .max(99_999, { error: PRODUCT_ID_RULE })
+  .describe('Product id: an integer of 1-5 digits.');
 
 /** KYC profiles: 30 minimal, 150 full, 300 shortfall. */
 export const KYC_PROFILES = [30, 150, 300] as const;
 export type KycProfile = (typeof KYC_PROFILES)[number];
 
 /** `kycProfile` / `cardProfileId`: 30, 150 or 300, as a JSON number. */
-export const kycProfileSchema: z.ZodLiteral<KycProfile> = z.literal(KYC_PROFILES, {
-  error: ruleError('must be 30, 150 or 300'),
-});
+export const kycProfileSchema: z.ZodLiteral<KycProfile> = z
+  .literal(KYC_PROFILES, {
+    error: ruleError('must be 30, 150 or 300'),
+  })
+  .describe('KYC profile: 30 minimal, 150 full, 300 shortfall.');
 
 /** Risk categories by name, with the numeric code each stands for. */
 export const RISK_CATEGORY_CODES = { Low: '100', Medium: '500', High: '200' } as const;
@@ -166,9 +182,11 @@ export const RISK_CATEGORIES = [
 export type RiskCategory = (typeof RISK_CATEGORIES)[number];
 
 /** `riskCategory`: `Low`/`100`, `Medium`/`500`, `High`/`200`. */
-export const riskCategorySchema: z.ZodLiteral<RiskCategory> = z.literal(RISK_CATEGORIES, {
-  error: ruleError('must be Low, Medium, High or their codes 100, 500, 200'),
-});
+export const riskCategorySchema: z.ZodLiteral<RiskCategory> = z
+  .literal(RISK_CATEGORIES, {
+    error: ruleError('must be Low, Medium, High or their codes 100, 500, 200'),
+  })
+  .describe('Risk category: Low/100, Medium/500, High/200.');
 
 /** The name a risk category value stands for (`'100'` and `100` are `Low`). */
 export function riskCategoryName(value: RiskCategory): RiskCategoryName {
