@@ -5,6 +5,7 @@ import { createEnvelopeWith, type EnvelopeIv } from './envelope.js';
 import { ENVELOPE_UNREADABLE_MESSAGE, EnvelopeError } from './errors.js';
 import { MAX_DEPTH } from './strict-json.js';
 import {
+  type EnvelopeVector,
   envelopeVectors,
   hexToBytes,
   implementations,
@@ -14,8 +15,13 @@ import {
 
 // Every token below is built independently of the code under test (node:crypto, crypto-js and
 // Buffer directly), from the key, IV and plaintext of the first openssl vector.
-const vector = envelopeVectors[0];
-if (vector === undefined) throw new Error('fixtures/wallet-vectors.json has no envelope vectors');
+const vector: EnvelopeVector = firstVector();
+
+function firstVector(): EnvelopeVector {
+  const first = envelopeVectors[0];
+  if (first === undefined) throw new Error('fixtures/wallet-vectors.json has no envelope vectors');
+  return first;
+}
 const key = hexToBytes(vector.keyHex);
 const iv = hexToBytes(vector.ivHex);
 const otherKey = hexToBytes('ffeeddccbbaa99887766554433221100ffeeddccbbaa9988');

@@ -9,7 +9,8 @@ export const IV_BYTES = 16;
 
 /**
  * How a string key is written. `'auto'` (the default) takes 48 hex characters or standard base64
- * of 24 bytes (32 characters; the two never overlap); `'utf8'` takes text whose UTF-8 bytes are
+ * of 24 bytes (32 characters, refused if all of them are hex digits: that is a 16-byte key in
+ * hex); `'hex'` and `'base64'` take only that form; `'utf8'` takes text whose UTF-8 bytes are
  * the key, as Java integrations often hold it.
  */
 export type KeyEncoding = 'auto' | 'hex' | 'base64' | 'utf8';
@@ -22,6 +23,7 @@ export type IvMode =
 const HEX_KEY_LENGTH = KEY_BYTES * 2;
 const BASE64_KEY_LENGTH = (KEY_BYTES / 3) * 4;
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const HEX_ONLY = /^[0-9a-fA-F]*$/;
 const utf8 = new TextEncoder();
 
 const EXPECTED = {
@@ -30,6 +32,8 @@ const EXPECTED = {
   hex: "expected 48 hex characters (24 bytes) for keyEncoding 'hex'",
   base64: "expected standard base64 of exactly 24 bytes (32 characters) for keyEncoding 'base64'",
   utf8: "expected text whose UTF-8 encoding is exactly 24 bytes (for example 24 ASCII characters) for keyEncoding 'utf8'",
+  hex16:
+    "expected 48 hex characters (24 bytes), but 32 hex characters are a 16-byte (AES-128) key; if it really is base64 of 24 bytes, pass keyEncoding: 'base64'",
   bytes: 'expected a Uint8Array of exactly 24 bytes (AES-192)',
   bytesEncoding: 'keyEncoding applies to string keys only; pass a Uint8Array key without it',
   encoding: "expected keyEncoding 'auto', 'hex', 'base64' or 'utf8'",
@@ -70,6 +74,9 @@ function decodeKeyString(key: string, keyEncoding: KeyEncoding): Uint8Array | un
       return LONE_SURROGATE.test(key) ? undefined : utf8.encode(key);
     case 'auto':
       if (key.length === HEX_KEY_LENGTH) return decodeHex(key);
+      // 32 hex digits are also valid base64 of 24 bytes, but far more likely a 16-byte
+      // (AES-128) key in hex; a random base64 key is all hex digits with odds of about 1e-15.
+      if (key.length === BASE64_KEY_LENGTH && HEX_ONLY.test(key)) throw invalidKey(EXPECTED.hex16);
       if (key.length === BASE64_KEY_LENGTH) return copy(decodeBase64(key));
       return undefined;
   }
