@@ -43,7 +43,7 @@ NAMES=()
 for dir in "$REPO_ROOT"/packages/*; do
   [[ -f "$dir/package.json" ]] || continue
   name="$(node -p "require('$dir/package.json').name")"
-  main="$(node -p "require('$dir/package.json').exports['.'].import.default")"
+  main="$(node -p "require('$dir/package.json').main ?? 'dist/index.js'")"
   main="${main#./}"
   if [[ ! -f "$dir/$main" ]]; then
     if printf '%s\n' "${REQUIRED[@]}" | grep -qx "$name"; then
@@ -74,16 +74,19 @@ if ! (cd "$WORK/app" && npm install --no-audit --no-fund --no-package-lock --log
   finish
 fi
 
-for system in esm cjs; do
-  script="check.mjs"
-  [[ "$system" == cjs ]] && script="check.cjs"
+# Node's own resolution, then the "browser" export condition, which selects the web builds (for
+# @wallet/crypto: AES from @noble/ciphers instead of node:crypto) where a package has one.
+for run in "esm check.mjs" "cjs check.cjs" "esm+browser check.mjs --conditions=browser" \
+  "cjs+browser check.cjs --conditions=browser"; do
+  read -r label script flags <<<"$run"
   # Prints one "pass|fail<TAB>label" line per package, and any diagnostics on stderr.
-  out="$(cd "$WORK/app" && node "$script" "${NAMES[@]}")" || true
+  # shellcheck disable=SC2086 # $flags is empty or one flag
+  out="$(cd "$WORK/app" && node $flags "$script" "${NAMES[@]}")" || true
   if [[ -z "$out" ]]; then
-    results_record fail "$system: $script printed no result"
+    results_record fail "$label: $script printed no result"
   fi
   while IFS= read -r line; do
-    [[ -n "$line" ]] && results_record "${line%%	*}" "tarball ${line#*	}"
+    [[ -n "$line" ]] && results_record "${line%%	*}" "tarball [$label] ${line#*	}"
   done <<<"$out"
 done
 finish

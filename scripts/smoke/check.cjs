@@ -8,10 +8,10 @@ async function main() {
   for (const name of process.argv.slice(2)) {
     try {
       const detail = await exercise(name, require(name));
-      console.log(`pass\tcjs require('${name}'): ${detail}`);
+      console.log(`pass\trequire('${name}'): ${detail}`);
     } catch (error) {
       console.error(error);
-      console.log(`fail\tcjs require('${name}'): ${error.message.split('\n')[0]}`);
+      console.log(`fail\trequire('${name}'): ${error.message.split('\n')[0]}`);
     }
   }
 }

@@ -7,9 +7,9 @@ const { exercise } = exerciseModule;
 for (const name of process.argv.slice(2)) {
   try {
     const detail = await exercise(name, await import(name));
-    console.log(`pass\tesm import '${name}': ${detail}`);
+    console.log(`pass\timport '${name}': ${detail}`);
   } catch (error) {
     console.error(error);
-    console.log(`fail\tesm import '${name}': ${error.message.split('\n')[0]}`);
+    console.log(`fail\timport '${name}': ${error.message.split('\n')[0]}`);
   }
 }
