@@ -21,6 +21,10 @@ if [[ -f /usr/include/node/node_version.h ]]; then
   export npm_config_nodedir=/usr # better-sqlite3 builds from source against Node's headers
 fi
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
+# The root packageManager pin makes pnpm 12 look its own release up on the registry before every
+# command, and that look-up sometimes fails (ERR_PNPM_BAD_CONFIG_DEP on @pnpm/exe.netbsd-x64). We
+# run the pinned version anyway, so skip the check.
+export pnpm_config_pm_on_fail=ignore
 
 pnpm install --frozen-lockfile
 
