@@ -32,8 +32,14 @@ results_init "$WORK"
 STARTED_PG=0
 T0=$SECONDS
 
+stop_pg() {
+  if ((STARTED_PG)); then
+    STARTED_PG=0
+    bash scripts/pg.sh stop || true
+  fi
+}
 cleanup() {
-  if ((STARTED_PG)); then bash scripts/pg.sh stop || true; fi
+  stop_pg
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -41,8 +47,10 @@ trap 'exit 130' INT TERM
 
 section() { printf '\n==> %s\n' "$*"; }
 
+# Stops PostgreSQL first so that nothing is printed after the closing "N passed, N failed" line.
 finish() {
   local passed failed
+  stop_pg
   passed="$(results_count pass)"
   failed="$(results_count fail)"
   section "Results ($((SECONDS - T0)) s)"
