@@ -128,6 +128,11 @@ describe.each(implementations)('round trips with $name', ({ aes }) => {
     );
   });
 
+  it('works with seal and open taken off the envelope', () => {
+    const { seal, open } = createEnvelopeWith({ key }, aes);
+    expect(open(seal({ detached: true }))).toEqual({ detached: true });
+  });
+
   it('returns plain objects whose prototype is Object.prototype', () => {
     const envelope = createEnvelopeWith({ key }, aes);
     const opened = envelope.open(envelope.seal({ a: { b: [{ c: 1 }] } }));
