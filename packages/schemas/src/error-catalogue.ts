@@ -196,6 +196,8 @@ export const authenticationFailures = {
   'malformed-header': { httpStatus: 401, message: 'AUTHORIZATION HEADER MALFORMED' },
   'clock-skew': { httpStatus: 401, message: 'DATE HEADER OUTSIDE ALLOWED CLOCK SKEW' },
   'bad-signature': { httpStatus: 401, message: 'SIGNATURE VERIFICATION FAILED' },
+  // The signature is good but the signed `digest` header does not match the body (`date digest`).
+  'digest-mismatch': { httpStatus: 401, message: 'DIGEST DOES NOT MATCH THE BODY' },
   'bad-api-key': { httpStatus: 401, message: 'INVALID API KEY' },
 } as const satisfies Record<string, { httpStatus: 401; message: string }>;
 export type AuthenticationFailure = keyof typeof authenticationFailures;
