@@ -4,6 +4,7 @@
  * build requests. The client, the sandbox and the CLI import these and restate none of them.
  */
 
+export * from './answers.js';
 export * from './apis/change-wallet-status.js';
 export * from './apis/check-status.js';
 export * from './apis/load.js';
