@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { examples } from './examples.js';
 import { parseRequest, parseResponse, validateRequest, validateResponse } from './validate.js';
@@ -34,5 +35,33 @@ describe('validateResponse / parseResponse', () => {
     const wrong = validateResponse('unload', { ...examples.unload.response, messageCode: 1081 });
     expect(wrong.ok || wrong.issues[0]?.path).toBe('messageCode');
     expect(() => parseResponse('unload', {})).toThrow(SchemaValidationError);
+  });
+});
+
+describe('hostile bodies', () => {
+  const names = Object.keys(examples) as (keyof typeof examples)[];
+
+  it('never throws, and always names a field and a platform code', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.jsonValue(), (name, body) => {
+        const result = validateRequest(name, body);
+        if (!result.ok) {
+          expect(result.summary).toMatch(/^[^:]+: .+/);
+          expect(result.responseCode).toMatch(/^\d{4}$/);
+        }
+      }),
+    );
+  });
+
+  it('never throws when one field of a valid request is replaced by any JSON value', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.nat(), fc.jsonValue(), (name, index, value) => {
+        const request = examples[name].request as Record<string, unknown>;
+        const keys = Object.keys(request);
+        const key = keys[index % keys.length] ?? 'messageCode';
+        const result = validateRequest(name, { ...request, [key]: value });
+        if (!result.ok) expect(result.issues.length).toBeGreaterThan(0);
+      }),
+    );
   });
 });
