@@ -106,7 +106,7 @@ run_node24() {
 }
 
 run_bun() {
-  local pkg="$1" bun file out rc ran
+  local pkg="$1" bun file out rc ran skipped
   bun="$(bun_bin)"
   log "bun $BUN_VERSION: $pkg"
   while IFS= read -r file; do
@@ -114,11 +114,12 @@ run_bun() {
     rc=0
     (cd "$REPO_ROOT/$pkg" && "$bun" test "./$file") >"$out" 2>&1 || rc=$?
     ran="$(sed -n 's/^Ran \([0-9]*\) tests\{0,1\} across.*/\1/p' "$out" | tail -n 1)"
-    if ((rc == 0)) && [[ "${ran:-0}" -gt 0 ]]; then
+    skipped="$(sed -n 's/^ *\([0-9]*\) \(skip\|todo\)$/\1/p' "$out" | awk '{n += $1} END {print n + 0}')"
+    if ((rc == 0 && skipped == 0)) && [[ "${ran:-0}" -gt 0 ]]; then
       results_record pass "bun $pkg/$file ($ran tests)"
     else
       cat "$out"
-      results_record fail "bun $pkg/$file (exit $rc, ${ran:-0} tests ran)"
+      results_record fail "bun $pkg/$file (exit $rc, ${ran:-0} tests ran, $skipped skipped or todo)"
     fi
   done < <(test_files "$pkg")
 }

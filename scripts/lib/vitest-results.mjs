@@ -33,9 +33,17 @@ for (const path of reports) {
     files += 1;
     const tests = result.assertionResults ?? [];
     const failed = tests.filter((t) => t.status === 'failed').length;
-    const ok = result.status === 'passed' && failed === 0;
+    // CONTRIBUTING.md: no skipped, todo or focused tests; a skipped test would pass unseen.
+    const skipped = tests.filter((t) => t.status !== 'passed' && t.status !== 'failed').length;
+    const ok = result.status === 'passed' && failed === 0 && skipped === 0 && tests.length > 0;
+    const problems = [
+      failed > 0 ? `${failed} failed` : '',
+      skipped > 0 ? `${skipped} skipped or todo` : '',
+      result.message ? 'file error' : '',
+      tests.length === 0 ? 'no test ran' : '',
+    ].filter(Boolean);
     const count = `${tests.length} test${tests.length === 1 ? '' : 's'}`;
-    const detail = ok ? count : `${count}, ${failed} failed${result.message ? ': file error' : ''}`;
+    const detail = ok ? count : `${count}: ${problems.join(', ')}`;
     console.log(`${ok ? 'pass' : 'fail'}\t${label} ${relative(repoRoot, result.name)} (${detail})`);
   }
 }
