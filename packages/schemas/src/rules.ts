@@ -10,11 +10,6 @@ export const REQUIRED_MESSAGE = 'is required';
 /** The message for a key that the request schema does not know. */
 export const UNKNOWN_FIELD_MESSAGE = 'is not an allowed field';
 
-/** Issue parameters understood by `describeIssues`: a platform code other than 1020. */
-export interface IssueParams {
-  readonly platformCode?: string;
-}
-
 /** A zod error customiser: "is required" when the value is missing, otherwise the rule. */
 export function ruleError(rule: string): (issue: { readonly input?: unknown }) => string {
   return (issue) => (issue.input === undefined ? REQUIRED_MESSAGE : rule);
