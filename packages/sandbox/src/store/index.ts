@@ -1,0 +1,34 @@
+export {
+  BalanceCapExceededError,
+  InsufficientBalanceError,
+  InvalidArgumentError,
+  InvalidStoreUrlError,
+  isStoreError,
+  NestedStoreCallError,
+  NotFoundError,
+  OriginalDebitNotFoundError,
+  RefundExceedsRemainingError,
+  StoreClosedError,
+  type StoreEntity,
+  StoreError,
+  type StoreErrorCode,
+  StoreFaultError,
+  StoreUnavailableError,
+  TransactionFinishedError,
+  type UniqueField,
+  UniqueViolationError,
+  UnknownMerchantError,
+} from './errors.js';
+export { requestFingerprint } from './fingerprint.js';
+export { type DigitSource, IDENTIFIER_LENGTHS, randomDigits } from './identifiers.js';
+export { canonicalJson, type JsonObject, type JsonPrimitive, type JsonValue } from './json.js';
+export { openStore, parseStoreUrl, type StoreLocation } from './open-store.js';
+export * from './records.js';
+export type {
+  Store,
+  StoreBackendName,
+  StoreLogger,
+  StoreOptions,
+  StoreTx,
+  TransactWork,
+} from './store-api.js';

@@ -1,0 +1,176 @@
+import pg from 'pg';
+import type { Backend, Dialect, Executor, SqlValue } from '../sql/backend.js';
+import type { StoreLogger } from '../store-api.js';
+import { describeError, TransientConflict, toStoreError } from './errors.js';
+import { POSTGRES_MIGRATIONS } from './migrations.js';
+
+export interface PostgresBackendOptions {
+  readonly poolSize: number;
+  readonly connectTimeoutMs: number;
+  readonly logger: StoreLogger | undefined;
+}
+
+const DIALECT: Dialect = {
+  lockRows: (aliases) => ` FOR UPDATE OF ${aliases}`,
+  greatest: (a, b) => `GREATEST(${a}, ${b})`,
+};
+
+/** How many times a transaction is run when PostgreSQL reports a deadlock or serialization failure. */
+const CONFLICT_ATTEMPTS = 3;
+
+const INT8_OID = 20;
+
+/** BIGINT columns come back as JS numbers (all our values are safe integers); others as usual. */
+const TYPES: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === INT8_OID && format !== 'binary') {
+      return (value: string): number | string => {
+        const parsed = Number(value);
+        // Left as text when unsafe: the row mapper then rejects it instead of rounding it.
+        return Number.isSafeInteger(parsed) ? parsed : value;
+      };
+    }
+    return format === undefined ? pg.types.getTypeParser(oid) : pg.types.getTypeParser(oid, format);
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/**
+ * PostgreSQL through a node-postgres pool. Each transaction holds one pooled connection from BEGIN
+ * to COMMIT; rows are locked with SELECT ... FOR UPDATE and same-key requests are serialized by a
+ * transaction-scoped advisory lock, so several processes can share one database. A connection that
+ * fails is discarded, never reused; idle connections that die (server restart,
+ * pg_terminate_backend) are dropped and logged, and the next call connects afresh.
+ */
+export class PostgresBackend implements Backend {
+  readonly name = 'postgres' as const;
+  readonly dialect = DIALECT;
+  readonly migrations = POSTGRES_MIGRATIONS;
+  readonly migrationTableSql = `CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at BIGINT NOT NULL
+  )`;
+
+  readonly #pool: pg.Pool;
+  readonly #logger: StoreLogger | undefined;
+
+  constructor(connectionString: string, options: PostgresBackendOptions) {
+    this.#logger = options.logger;
+    this.#pool = new pg.Pool({
+      connectionString,
+      max: options.poolSize,
+      connectionTimeoutMillis: options.connectTimeoutMs,
+      idleTimeoutMillis: 30_000,
+      keepAlive: true,
+      allowExitOnIdle: true,
+      application_name: 'wallet-sandbox',
+      types: TYPES,
+    });
+    // Without a listener, an idle connection dying would crash the process.
+    this.#pool.on('error', (error) => {
+      this.#logger?.warn(
+        describeError(error),
+        'An idle PostgreSQL connection failed; the pool will open a new one',
+      );
+    });
+  }
+
+  async write<T>(fn: (exec: Executor) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.#transaction('BEGIN', fn);
+      } catch (error) {
+        if (!(error instanceof TransientConflict) || attempt >= CONFLICT_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  read<T>(fn: (exec: Executor) => Promise<T>): Promise<T> {
+    return this.#transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn);
+  }
+
+  async lockKey(exec: Executor, key: string): Promise<void> {
+    await exec.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+  }
+
+  async lockMigrations(exec: Executor): Promise<void> {
+    await exec.query(
+      "SELECT pg_advisory_xact_lock(hashtextextended('@wallet/sandbox schema_migrations', 0))",
+    );
+  }
+
+  async ping(): Promise<void> {
+    await this.#withClient((client) => run(client, 'SELECT 1', []));
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+
+  #transaction<T>(begin: string, fn: (exec: Executor) => Promise<T>): Promise<T> {
+    return this.#withClient(async (client) => {
+      await run(client, begin, []);
+      try {
+        const result = await fn(executor(client));
+        await run(client, 'COMMIT', []);
+        return result;
+      } catch (error) {
+        // If the connection is gone the server has rolled back already; the client is discarded.
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Lends `fn` a pooled connection. While lent, the connection has an 'error' listener (node-postgres
+   * emits 'error' on a lent client whose socket dies, which would otherwise crash the process).
+   * After any failure the connection is destroyed rather than returned to the pool.
+   */
+  async #withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.#pool.connect();
+    } catch (error) {
+      throw toStoreError(error);
+    }
+    const onError = (error: Error): void => {
+      this.#logger?.warn(describeError(error), 'A PostgreSQL connection in use failed');
+    };
+    client.on('error', onError);
+    let failed = false;
+    try {
+      return await fn(client);
+    } catch (error) {
+      failed = true;
+      // Driver errors were mapped where they arose; errors of the caller's work pass unchanged.
+      throw error;
+    } finally {
+      client.removeListener('error', onError);
+      client.release(failed);
+    }
+  }
+}
+
+async function run(client: pg.PoolClient, sql: string, params: readonly SqlValue[]) {
+  try {
+    return await client.query(sql, params as SqlValue[]);
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
+function executor(client: pg.PoolClient): Executor {
+  return {
+    query: async (sql, params = []) => (await run(client, sql, params)).rows,
+    execute: async (sql, params = []) => (await run(client, sql, params)).rowCount ?? 0,
+    script: async (sql) => {
+      // Without parameters node-postgres uses the simple protocol, which runs several statements.
+      try {
+        await client.query(sql);
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    },
+  };
+}
