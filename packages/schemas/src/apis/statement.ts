@@ -6,6 +6,9 @@ import { statementDateSchema, urnSchema } from '../fields.js';
 import { ruleError } from '../rules.js';
 import { responseAmountSchema, responseUrnSchema } from './response-fields.js';
 
+/** What Statement Inquiry uses when the request leaves `pageNumber` or `count` out. */
+export const STATEMENT_PAGE_DEFAULTS = { pageNumber: 1, count: 20 } as const;
+
 /** The longest statement range, in days between `fromDate` and `toDate`. */
 export const MAX_STATEMENT_RANGE_DAYS = 90;
 
