@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isStoreError } from '../errors.js';
 import { openStore } from '../open-store.js';
 import type { Store, StoreLogger } from '../store-api.js';
-import { describeStoreConformance, type StoreHarness, uid } from '../store-conformance.js';
+import { describeStoreConformance, type StoreHarness, uid } from '../testing/store-conformance.js';
 
 const ADMIN_URL = process.env.WALLET_TEST_PG_URL;
 if (ADMIN_URL === undefined && process.env.CI === 'true') {

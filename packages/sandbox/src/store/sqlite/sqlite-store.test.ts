@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isStoreError } from '../errors.js';
 import { openStore } from '../open-store.js';
-import { describeStoreConformance, type StoreHarness } from '../store-conformance.js';
+import { describeStoreConformance, type StoreHarness } from '../testing/store-conformance.js';
 
 /** A SQLite file in a fresh temporary directory, removed afterwards. */
 function fileHarness(): StoreHarness & { path: string } {
@@ -14,6 +14,7 @@ function fileHarness(): StoreHarness & { path: string } {
   let raw: Database.Database | undefined;
   return {
     path,
+    url: `sqlite:${path}`,
     open: (options) => openStore(`sqlite:${path}`, options),
     rawQuery: async (sql) => {
       raw ??= new Database(path);

@@ -2,6 +2,9 @@
  * The behaviour every Store implementation must show. Run by `sqlite/sqlite-store.test.ts` and
  * `postgres/postgres-store.test.ts` against their own databases; not part of the published build.
  */
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -10,14 +13,17 @@ import {
   RefundExceedsRemainingError,
   type StoreError,
   UniqueViolationError,
-} from './errors.js';
-import type { DigitSource } from './identifiers.js';
-import type { JsonObject } from './json.js';
-import type { Account, EntryType, NewAccount, NewEntry, TransactResult } from './records.js';
-import type { Store, StoreOptions, StoreTx } from './store-api.js';
+} from '../errors.js';
+import type { DigitSource } from '../identifiers.js';
+import type { JsonObject } from '../json.js';
+import type { Account, EntryType, NewAccount, NewEntry, TransactResult } from '../records.js';
+import type { Store, StoreOptions, StoreTx } from '../store-api.js';
+import { compileStoreForChild, PACKAGE_NODE_MODULES } from './compile-for-child.js';
 
 /** A database for the suite: each `open` is a separate Store instance (as another process would be). */
 export interface StoreHarness {
+  /** The URL `openStore` takes for this database (a child process opens it too). */
+  readonly url: string;
   open(options?: StoreOptions): Promise<Store>;
   /** Runs SQL on a separate connection that bypasses the store. */
   rawQuery(sql: string): Promise<Record<string, unknown>[]>;
@@ -88,6 +94,47 @@ async function storeError(fn: () => Promise<unknown>): Promise<StoreError> {
     throw error;
   }
   throw new Error('expected a store error');
+}
+
+/**
+ * Runs the crash child against `url` until it reports `holding` (a transaction open with a posted
+ * credit), then kills it with SIGKILL and waits for it to die.
+ */
+async function crashChildMidTransaction(
+  url: string,
+  merchantKey: string,
+  urn: string,
+  id: string,
+): Promise<void> {
+  const dir = compileStoreForChild();
+  const child = spawn(
+    process.execPath,
+    [join(dir, 'testing', 'crash-child.js'), url, merchantKey, urn, id],
+    { env: { ...process.env, NODE_PATH: PACKAGE_NODE_MODULES }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  await new Promise<void>((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error('crash child timed out')), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes('holding\n')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`crash child exited early (${code}): ${stderr}`));
+    });
+  });
+  child.kill('SIGKILL');
+  await exited;
+  rmSync(dir, { recursive: true, force: true });
 }
 
 function committed(result: TransactResult) {
@@ -1001,6 +1048,21 @@ export function describeStoreConformance(
           await second.close();
         }
       }, 120_000);
+    });
+
+    describe('crash safety', () => {
+      it('keeps committed effects and none of an open transaction when its process is killed (kill -9)', async () => {
+        const { wallet } = await register();
+        const id = uid('crash');
+        await crashChildMidTransaction(harness.url, merchantKey, wallet.urn, id);
+        expect(await balanceOf(wallet.urn)).toBe(100);
+        expect((await store.getOutcome(merchantKey, `${id}-done`))?.kind).toBe('success');
+        expect(await store.getOutcome(merchantKey, `${id}-held`)).toBeNull();
+        expect((await store.listEntries({ merchantKey, urn: wallet.urn })).total).toBe(1);
+        // The killed request's clientTxnId is free, and its retry applies once.
+        committed(await move(wallet.urn, 'CREDIT', 50, { clientTxnId: `${id}-held` }));
+        expect(await balanceOf(wallet.urn)).toBe(150);
+      }, 60_000);
     });
 
     describe('statements', () => {
