@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { StoreUnavailableError } from '../errors.js';
 import type { Backend, Dialect, Executor, SqlValue } from '../sql/backend.js';
 import type { StoreLogger } from '../store-api.js';
 import { describeError, TransientConflict, toStoreError } from './errors.js';
@@ -52,10 +53,12 @@ export class PostgresBackend implements Backend {
   )`;
 
   readonly #pool: pg.Pool;
+  readonly #poolSize: number;
   readonly #logger: StoreLogger | undefined;
 
   constructor(connectionString: string, options: PostgresBackendOptions) {
     this.#logger = options.logger;
+    this.#poolSize = options.poolSize;
     this.#pool = new pg.Pool({
       connectionString,
       max: options.poolSize,
@@ -100,16 +103,37 @@ export class PostgresBackend implements Backend {
   }
 
   async ping(): Promise<void> {
-    await this.#withClient((client) => run(client, 'SELECT 1', []));
+    await this.read((exec) => exec.query('SELECT 1 AS one'));
   }
 
   async close(): Promise<void> {
     await this.#pool.end();
   }
 
-  #transaction<T>(begin: string, fn: (exec: Executor) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` in a transaction on one pooled connection. A pooled connection may have died while
+   * idle without the pool noticing yet (server restart); if BEGIN fails on such a connection nothing
+   * has run, so another connection is tried, up to one more than the pool holds.
+   */
+  async #transaction<T>(begin: string, fn: (exec: Executor) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.#transactionOnce(begin, fn);
+      } catch (error) {
+        if (!(error instanceof BeginFailed)) throw error;
+        if (attempt > this.#poolSize) throw error.failure;
+      }
+    }
+  }
+
+  #transactionOnce<T>(begin: string, fn: (exec: Executor) => Promise<T>): Promise<T> {
     return this.#withClient(async (client) => {
-      await run(client, begin, []);
+      try {
+        await run(client, begin, []);
+      } catch (error) {
+        if (error instanceof StoreUnavailableError) throw new BeginFailed(error);
+        throw error;
+      }
       try {
         const result = await fn(executor(client));
         await run(client, 'COMMIT', []);
@@ -149,6 +173,16 @@ export class PostgresBackend implements Backend {
       client.removeListener('error', onError);
       client.release(failed);
     }
+  }
+}
+
+/** BEGIN failed on a lent connection: nothing ran, so the transaction may be tried again. */
+class BeginFailed extends Error {
+  readonly failure: StoreUnavailableError;
+
+  constructor(failure: StoreUnavailableError) {
+    super('BEGIN failed');
+    this.failure = failure;
   }
 }
 

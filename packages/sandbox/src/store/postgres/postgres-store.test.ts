@@ -228,9 +228,9 @@ describe.skipIf(ADMIN_URL === undefined)('PostgreSQL', () => {
              WHERE datname = '${harness.database}' AND pid <> pg_backend_pid()`,
           );
 
-        // Idle pooled connections die; the process keeps running and the next call reconnects.
+        // Idle pooled connections die; the process keeps running and the very next call reconnects
+        // (a pooled connection found dead at BEGIN is replaced, since nothing ran on it).
         await terminate();
-        await new Promise((resolve) => setTimeout(resolve, 100));
         await store.ping();
         expect((await store.findAccount(merchantKey, { urn }))?.wallet.balance).toBe(0);
 
