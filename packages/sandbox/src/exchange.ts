@@ -1,0 +1,104 @@
+/**
+ * One request and its answer, as the sandbox saw them: what the request log line is built from and
+ * what the `onExchange` hook receives (the hook, unlike the log, also gets the decrypted bodies).
+ */
+import type { ApiName } from '@wallet/schemas';
+import type { JsonObject } from './store/json.js';
+
+/** Why a request did not reach a stored answer, when it did not. */
+export type ExchangeFailure =
+  | 'not-found'
+  | 'method-not-allowed'
+  | 'bad-request'
+  | 'headers-too-large'
+  | 'body-too-large'
+  | 'wallet-identifier'
+  | 'auth-missing'
+  | 'auth-malformed'
+  | 'auth-clock-skew'
+  | 'auth-bad-signature'
+  | 'auth-digest-mismatch'
+  | 'rate-limited'
+  | 'envelope'
+  | 'message-code'
+  | 'validation'
+  | 'duplicate'
+  | 'declined'
+  | 'helper-header-missing'
+  | 'helper-api-key'
+  | 'helper-client-id'
+  | 'helper-bank-id'
+  | 'helper-secure-code'
+  | 'server-fault';
+
+/** The Wibmo helper calls. */
+export type HelperApiName = 'encrypt' | 'decrypt';
+
+/**
+ * What the sandbox did with one request. `request` and `response` are the DECRYPTED bodies and may
+ * hold personal data: they go to the `onExchange` hook only, never to the log.
+ */
+export interface SandboxExchange {
+  /** A fresh id per request. */
+  readonly id: string;
+  /** When the request arrived, on the sandbox clock. */
+  readonly receivedAt: Date;
+  /** Wall time spent answering, in milliseconds. */
+  readonly durationMs: number;
+  readonly method: string;
+  readonly path: string;
+  /** The wallet API or helper call the path names, when it names one. */
+  readonly api: ApiName | HelperApiName | undefined;
+  /** The authenticated merchant (wallet APIs) or the one the helper `x-api-key` selected. */
+  readonly merchantKey: string | undefined;
+  /** The auth profile the request was signed with (`profileName`), when it authenticated. */
+  readonly authProfile: string | undefined;
+  readonly status: number;
+  /** The platform code of the answer, when it carries one. */
+  readonly responseCode: string | undefined;
+  /** The request's `clientTxnId`, when it decrypted to a valid one. */
+  readonly clientTxnId: string | undefined;
+  /** True when a stored answer was replayed (`Idempotent-Replayed: true`). */
+  readonly replayed: boolean;
+  readonly failure: ExchangeFailure | undefined;
+  /** The decrypted request (wallet APIs) or the plaintext (helper encrypt). */
+  readonly request: JsonObject | undefined;
+  /** The decrypted answer (wallet APIs) or the plaintext (helper decrypt). */
+  readonly response: JsonObject | undefined;
+}
+
+/** Receives every exchange once its answer is ready. Errors it throws or rejects with are logged and dropped. */
+export type ExchangeListener = (exchange: SandboxExchange) => void | Promise<void>;
+
+/** The exchange under construction while a request is handled. */
+export type ExchangeDraft = { -readonly [K in keyof SandboxExchange]: SandboxExchange[K] };
+
+/** A blank draft for a request that just arrived. */
+export function newExchangeDraft(id: string, request: Request, receivedAt: Date): ExchangeDraft {
+  return {
+    id,
+    receivedAt,
+    durationMs: 0,
+    method: request.method,
+    path: pathOf(request.url),
+    api: undefined,
+    merchantKey: undefined,
+    authProfile: undefined,
+    status: 0,
+    responseCode: undefined,
+    clientTxnId: undefined,
+    replayed: false,
+    failure: undefined,
+    request: undefined,
+    response: undefined,
+  };
+}
+
+/** The path of a URL, without its query (which the log must not carry). */
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}

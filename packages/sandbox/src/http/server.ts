@@ -1,0 +1,93 @@
+/** Serving a fetch handler over node:http, with bounded headers and JSON answers for broken requests. */
+import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { getRequestListener, RequestError } from '@hono/node-server';
+import { rawHttpAnswer, sandboxAnswer, sandboxAnswers, serverFaultAnswer } from './answers.js';
+
+/** Where a listening sandbox can be reached. */
+export interface SandboxAddress {
+  readonly host: string;
+  readonly port: number;
+  /** `http://<host>:<port>`, the base URL to give a client. */
+  readonly url: string;
+}
+
+/** How long `close()` lets in-flight requests finish before cutting their connections. */
+const CLOSE_GRACE_MS = 2000;
+
+export interface ServeOptions {
+  readonly port: number;
+  readonly host: string;
+  /** node:http's `maxHeaderSize`: larger header sections answer 431 before any routing. */
+  readonly maxHeaderBytes: number;
+}
+
+/** A running HTTP server for `fetch`. */
+export class HttpServer {
+  readonly #server: Server;
+  readonly address: SandboxAddress;
+
+  private constructor(server: Server, address: SandboxAddress) {
+    this.#server = server;
+    this.address = address;
+  }
+
+  /** Starts listening; rejects when the port cannot be bound. */
+  static async start(
+    fetch: (request: Request) => Promise<Response>,
+    options: ServeOptions,
+  ): Promise<HttpServer> {
+    const listener = getRequestListener(fetch, {
+      overrideGlobalObjects: false,
+      autoCleanupIncoming: true,
+      errorHandler: (error) =>
+        error instanceof RequestError ? sandboxAnswer('badRequest') : serverFaultAnswer(),
+    });
+    const server = createServer({ maxHeaderSize: options.maxHeaderBytes }, listener);
+    server.on('clientError', answerClientError);
+    await new Promise<void>((resolve, reject) => {
+      const failed = (error: Error): void => reject(error);
+      server.once('error', failed);
+      server.listen(options.port, options.host, () => {
+        server.off('error', failed);
+        resolve();
+      });
+    });
+    // After start-up, a server error (rare: e.g. EMFILE on accept) must not crash the process.
+    server.on('error', () => undefined);
+    const bound = server.address();
+    const port = typeof bound === 'object' && bound !== null ? bound.port : options.port;
+    const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+    return new HttpServer(server, { host: options.host, port, url: `http://${host}:${port}` });
+  }
+
+  /** Stops accepting, lets in-flight requests finish (up to a grace period), then resolves. */
+  async stop(): Promise<void> {
+    const server = this.#server;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const grace = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+    grace.unref();
+    await closed;
+    clearTimeout(grace);
+  }
+}
+
+/**
+ * Requests node:http refuses before routing: oversized headers answer 431 and unparseable requests
+ * 400, both with a JSON body like every other answer; broken sockets are just closed.
+ */
+function answerClientError(error: Error, socket: Socket): void {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (!socket.writable || code === 'ECONNRESET' || code === 'EPIPE') {
+    socket.destroy();
+    return;
+  }
+  const answer =
+    code === 'HPE_HEADER_OVERFLOW'
+      ? rawHttpAnswer(431, 'Request Header Fields Too Large', {
+          responseMessage: sandboxAnswers.headersTooLarge.message,
+        })
+      : rawHttpAnswer(400, 'Bad Request', { responseMessage: sandboxAnswers.badRequest.message });
+  socket.end(answer);
+}

@@ -1,0 +1,177 @@
+/** The options of `createSandbox`, their defaults, and their checks. */
+import {
+  type AuthProfile,
+  DEFAULT_CLOCK_SKEW_SECONDS,
+  DOCUMENTED_PROFILES,
+  HmacOptionError,
+  isAuthProfile,
+  profileFromName,
+} from '@wallet/hmac';
+import type { ResponseEnvelopeField } from '@wallet/schemas';
+import type { MerchantConfig } from './config/merchant-config.js';
+import { InvalidSandboxOptionError } from './errors.js';
+import type { ExchangeListener } from './exchange.js';
+import type { LevelWithSilent, Logger } from './logging.js';
+import type { SandboxOutput } from './merchants/bootstrap.js';
+import type { DigitSource } from './store/identifiers.js';
+import type { Store } from './store/store-api.js';
+import { DEFAULT_TOKEN_FAILURE_LIMIT, type TokenFailureLimit } from './wallet/rate-limit.js';
+
+/** Size and shape bounds on what a request may carry. */
+export interface SandboxLimits {
+  /** Largest request body in bytes; larger answers 413 (checked while reading). Default 65536. */
+  readonly maxBodyBytes?: number | undefined;
+  /** Largest header section in bytes; larger answers 431. Default 16384. */
+  readonly maxHeaderBytes?: number | undefined;
+  /** Deepest JSON nesting of a body and of a decrypted request. Default 32. */
+  readonly maxJsonDepth?: number | undefined;
+}
+
+export interface SandboxOptions {
+  /**
+   * Where the sandbox keeps its state: a store URL for `openStore` (`:memory:` by default, a
+   * SQLite path, or `postgres://...`). The sandbox closes a store it opened.
+   */
+  readonly database?: string | undefined;
+  /** A store you opened yourself instead of `database`; the sandbox does not close it. */
+  readonly store?: Store | undefined;
+  /** Merchants given inline. */
+  readonly merchants?: readonly MerchantConfig[] | undefined;
+  /** Path of a merchants file: JSON `{ "merchants": [ ... ] }`. */
+  readonly merchantsFile?: string | undefined;
+  /**
+   * Where `WALLET_MERCHANT_KEY` and the other `WALLET_*` variables are read from. Default
+   * `process.env`; pass `{}` to ignore the environment.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** Accepted Authorization profiles (objects or `profileName`s). Default: every documented one. */
+  readonly profiles?: readonly (AuthProfile | string)[] | undefined;
+  /** Accepted distance between the `date` header and the sandbox clock. Default 300. */
+  readonly clockSkewSeconds?: number | undefined;
+  /** The answer envelope's field for merchants that do not configure one. Default `result`. */
+  readonly responseField?: ResponseEnvelopeField | undefined;
+  /** The sandbox clock (auth skew, lock-outs, timestamps, statements). Default the system clock. */
+  readonly now?: (() => Date) | undefined;
+  readonly limits?: SandboxLimits | undefined;
+  /** The unreadable-token lock-out. Default: more than 50 within 60 s lock for 60 s. */
+  readonly tokenFailureLimit?: Partial<TokenFailureLimit> | undefined;
+  /** A pino logger, or `false` for none. Default: pino on stdout at `logLevel`. */
+  readonly logger?: Logger | false | undefined;
+  /** Level of the default logger. Default `info`. */
+  readonly logLevel?: LevelWithSilent | undefined;
+  /**
+   * Where the generated merchant's credentials are printed, once, on the start that creates it.
+   * Default: standard output. Not the log: the log never holds secrets.
+   */
+  readonly output?: SandboxOutput | undefined;
+  /** Called with every request and its answer (decrypted bodies included). */
+  readonly onExchange?: ExchangeListener | undefined;
+  /** Digit source for generated identifiers (tests); passed to `openStore`. */
+  readonly digits?: DigitSource | undefined;
+}
+
+/** The options with defaults applied and values checked. */
+export interface ResolvedOptions {
+  readonly profiles: readonly AuthProfile[];
+  readonly clockSkewSeconds: number;
+  readonly responseField: ResponseEnvelopeField;
+  readonly now: () => Date;
+  readonly maxBodyBytes: number;
+  readonly maxHeaderBytes: number;
+  readonly maxJsonDepth: number;
+  readonly tokenFailureLimit: TokenFailureLimit;
+}
+
+export const DEFAULT_LIMITS = Object.freeze({
+  maxBodyBytes: 64 * 1024,
+  maxHeaderBytes: 16 * 1024,
+  maxJsonDepth: 32,
+});
+
+function integer(value: number | undefined, fallback: number, option: string, min: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new InvalidSandboxOptionError(option, `an integer of at least ${min}`);
+  }
+  return value;
+}
+
+function resolveProfiles(profiles: SandboxOptions['profiles']): readonly AuthProfile[] {
+  if (profiles === undefined) return DOCUMENTED_PROFILES;
+  if (!Array.isArray(profiles) || profiles.length === 0) {
+    throw new InvalidSandboxOptionError('profiles', 'a non-empty list of auth profiles');
+  }
+  return profiles.map((profile, index) => {
+    if (typeof profile !== 'string') {
+      if (isAuthProfile(profile)) return profile;
+      throw new InvalidSandboxOptionError(`profiles[${index}]`, 'a documented auth profile');
+    }
+    try {
+      return profileFromName(profile);
+    } catch (error) {
+      if (error instanceof HmacOptionError) {
+        throw new InvalidSandboxOptionError(`profiles[${index}]`, 'a documented profile name');
+      }
+      throw error;
+    }
+  });
+}
+
+/** Applies the defaults and checks every value. */
+export function resolveOptions(options: SandboxOptions): ResolvedOptions {
+  const { responseField = 'result', now = () => new Date() } = options;
+  if (responseField !== 'result' && responseField !== 'token') {
+    throw new InvalidSandboxOptionError('responseField', '"result" or "token"');
+  }
+  if (typeof now !== 'function') throw new InvalidSandboxOptionError('now', 'a function');
+  const clockSkewSeconds = options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
+  if (!Number.isFinite(clockSkewSeconds) || clockSkewSeconds < 0) {
+    throw new InvalidSandboxOptionError('clockSkewSeconds', 'a number of seconds >= 0');
+  }
+  const limits = options.limits ?? {};
+  const failures = options.tokenFailureLimit ?? {};
+  return {
+    profiles: resolveProfiles(options.profiles),
+    clockSkewSeconds,
+    responseField,
+    now,
+    maxBodyBytes: integer(
+      limits.maxBodyBytes,
+      DEFAULT_LIMITS.maxBodyBytes,
+      'limits.maxBodyBytes',
+      1,
+    ),
+    maxHeaderBytes: integer(
+      limits.maxHeaderBytes,
+      DEFAULT_LIMITS.maxHeaderBytes,
+      'limits.maxHeaderBytes',
+      1024,
+    ),
+    maxJsonDepth: integer(
+      limits.maxJsonDepth,
+      DEFAULT_LIMITS.maxJsonDepth,
+      'limits.maxJsonDepth',
+      2,
+    ),
+    tokenFailureLimit: {
+      maxFailures: integer(
+        failures.maxFailures,
+        DEFAULT_TOKEN_FAILURE_LIMIT.maxFailures,
+        'tokenFailureLimit.maxFailures',
+        0,
+      ),
+      windowSeconds: integer(
+        failures.windowSeconds,
+        DEFAULT_TOKEN_FAILURE_LIMIT.windowSeconds,
+        'tokenFailureLimit.windowSeconds',
+        1,
+      ),
+      lockoutSeconds: integer(
+        failures.lockoutSeconds,
+        DEFAULT_TOKEN_FAILURE_LIMIT.lockoutSeconds,
+        'tokenFailureLimit.lockoutSeconds',
+        1,
+      ),
+    },
+  };
+}

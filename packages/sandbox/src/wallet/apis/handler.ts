@@ -1,0 +1,36 @@
+/** The shape of a wallet API's business logic. */
+import type { ApiName, RequestOf } from '@wallet/schemas';
+import type { Outcome } from '../../store/records.js';
+import type { StoreTx } from '../../store/store-api.js';
+import type { Answers } from '../outcomes.js';
+
+export interface ApiContext {
+  /** Builds this request's success and decline outcomes. */
+  readonly answers: Answers;
+  /** The sandbox clock. */
+  readonly now: () => Date;
+}
+
+/**
+ * The business logic of API `N`: runs inside the store's unit of work, acts only through `tx`
+ * (it may run again when the database asks for a retry) and answers the outcome to store. Store
+ * business errors it expects become declines; anything else escapes and rolls everything back.
+ */
+export type ApiHandler<N extends ApiName> = (
+  request: RequestOf<N>,
+  tx: StoreTx,
+  context: ApiContext,
+) => Promise<Outcome>;
+
+/** A wallet reference (one of customerMobile, customerId, urn) as a store lookup. */
+export function walletLookup(request: {
+  readonly customerMobile?: string | undefined;
+  readonly customerId?: string | undefined;
+  readonly urn?: string | undefined;
+}): { mobile?: string; customerId?: string; urn?: string } {
+  return {
+    ...(request.customerMobile === undefined ? {} : { mobile: request.customerMobile }),
+    ...(request.customerId === undefined ? {} : { customerId: request.customerId }),
+    ...(request.urn === undefined ? {} : { urn: request.urn }),
+  };
+}

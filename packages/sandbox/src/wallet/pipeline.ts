@@ -1,0 +1,186 @@
+/**
+ * The wallet call pipeline (wallet-protocol.md), in this order, the first failing step deciding
+ * the answer: body size (413) → walletIdentifier (1058, plain) → Authorization (401, plain) →
+ * merchant lock-out (429) → envelope (1055, plain, one body for every unreadable token) → message
+ * code for this endpoint (1010, encrypted) → schema (1020 or the rule's code, encrypted) →
+ * idempotent unit of work with the API's business logic → encrypted answer.
+ */
+import {
+  type AnyRoute,
+  clientTxnIdSchema,
+  errorCatalogue,
+  isPlatformCode,
+  issueLine,
+  statementRangeProblem,
+  validateRequest,
+  WALLET_IDENTIFIER,
+  walletHeaders,
+} from '@wallet/schemas';
+import type { ExchangeDraft } from '../exchange.js';
+import {
+  AUTH_PROFILE_HEADER,
+  catalogueAnswer,
+  encryptedAnswer,
+  jsonAnswer,
+  REPLAYED_HEADER,
+  sandboxAnswer,
+} from '../http/answers.js';
+import { readBodyLimited } from '../http/read-body.js';
+import type { ActiveMerchant } from '../merchants/registry.js';
+import type { JsonObject } from '../store/json.js';
+import type { Outcome } from '../store/records.js';
+import type { Store, StoreTx } from '../store/store-api.js';
+import { type ApiContext, apiHandlers } from './apis/index.js';
+import { type AuthSettings, authenticate } from './authenticate.js';
+import { openRequestEnvelope } from './open-envelope.js';
+import { Answers, failureBody } from './outcomes.js';
+import type { TokenFailureLimiter } from './rate-limit.js';
+
+export interface WalletPipelineSettings extends AuthSettings {
+  readonly store: Store;
+  readonly limiter: TokenFailureLimiter;
+  readonly maxBodyBytes: number;
+  readonly maxJsonDepth: number;
+}
+
+type AnyHandler = (request: unknown, tx: StoreTx, context: ApiContext) => Promise<Outcome>;
+
+/** The `clientTxnId` of a decrypted request, when it is a valid one (answers echo only those). */
+function validClientTxnId(request: JsonObject): string | undefined {
+  const value = request.clientTxnId;
+  return typeof value === 'string' && clientTxnIdSchema.safeParse(value).success
+    ? value
+    : undefined;
+}
+
+/** Seals `body` for `merchant` and answers it in the merchant's envelope field. */
+function sealed(
+  merchant: ActiveMerchant,
+  status: number,
+  body: JsonObject,
+  headers: Readonly<Record<string, string>>,
+  draft: ExchangeDraft,
+): Response {
+  draft.response = body;
+  draft.responseCode = typeof body.responseCode === 'string' ? body.responseCode : undefined;
+  const token = merchant.envelope.seal(body);
+  return encryptedAnswer(status, merchant.credentials.responseField, token, headers);
+}
+
+/**
+ * A check the schema cannot make because it needs the sandbox clock: the statement range must not
+ * reach past the sandbox's today (1074). Like schema failures, it is answered and not stored.
+ */
+function clockCheck(
+  route: AnyRoute,
+  request: JsonObject,
+  now: Date,
+): { code: '1074'; message: string } | undefined {
+  if (route.name !== 'statement') return undefined;
+  const { fromDate, toDate } = request;
+  if (typeof fromDate !== 'string' || typeof toDate !== 'string') return undefined;
+  const problem = statementRangeProblem(fromDate, toDate, now);
+  return problem === undefined ? undefined : { code: '1074', message: problem };
+}
+
+/** Answers one wallet call. Rejects only on server faults (the caller answers 1052). */
+export async function handleWalletCall(
+  route: AnyRoute,
+  request: Request,
+  draft: ExchangeDraft,
+  settings: WalletPipelineSettings,
+): Promise<Response> {
+  draft.api = route.name;
+
+  const body = await readBodyLimited(request, settings.maxBodyBytes);
+  if (!body.ok) {
+    draft.failure = 'body-too-large';
+    return sandboxAnswer('bodyTooLarge');
+  }
+
+  if (request.headers.get(walletHeaders.walletIdentifier)?.trim() !== WALLET_IDENTIFIER) {
+    draft.failure = 'wallet-identifier';
+    draft.responseCode = errorCatalogue['1058'].code;
+    return catalogueAnswer('1058');
+  }
+
+  const auth = await authenticate(request, body.bytes, settings);
+  if (!auth.ok) {
+    draft.failure = auth.failure;
+    return jsonAnswer(auth.httpStatus, { responseMessage: auth.message });
+  }
+  const { merchant } = auth;
+  const merchantKey = merchant.credentials.merchantKey;
+  draft.merchantKey = merchantKey;
+  draft.authProfile = auth.profileName;
+  const headers = { [AUTH_PROFILE_HEADER]: auth.profileName };
+
+  const now = settings.now();
+  const retryAfter = settings.limiter.retryAfterSeconds(merchantKey, now.getTime());
+  if (retryAfter !== undefined) {
+    draft.failure = 'rate-limited';
+    return sandboxAnswer('tooManyUnreadableTokens', {
+      ...headers,
+      'Retry-After': String(retryAfter),
+    });
+  }
+
+  const decrypted = openRequestEnvelope(body.bytes, merchant.envelope, settings.maxJsonDepth);
+  if (decrypted === undefined) {
+    settings.limiter.recordFailure(merchantKey, now.getTime());
+    draft.failure = 'envelope';
+    draft.responseCode = errorCatalogue['1055'].code;
+    return catalogueAnswer('1055', headers);
+  }
+  draft.request = decrypted;
+  const echo = validClientTxnId(decrypted);
+  draft.clientTxnId = echo;
+
+  const checked = validateRequest(route.name, decrypted);
+  if (!checked.ok) {
+    const wrongCode = checked.issues.find((issue) => issue.platformCode === '1010');
+    if (wrongCode !== undefined) {
+      draft.failure = 'message-code';
+      const answer = failureBody(route, echo, '1010', issueLine(wrongCode));
+      return sealed(merchant, errorCatalogue['1010'].httpStatus, answer, headers, draft);
+    }
+    draft.failure = 'validation';
+    const code = isPlatformCode(checked.responseCode) ? checked.responseCode : '1020';
+    const answer = failureBody(route, echo, code, checked.summary);
+    return sealed(merchant, errorCatalogue[code].httpStatus, answer, headers, draft);
+  }
+  const clientTxnId = checked.value.clientTxnId;
+
+  const clockProblem = clockCheck(route, decrypted, now);
+  if (clockProblem !== undefined) {
+    draft.failure = 'validation';
+    const answer = failureBody(route, clientTxnId, clockProblem.code, clockProblem.message);
+    return sealed(merchant, errorCatalogue[clockProblem.code].httpStatus, answer, headers, draft);
+  }
+
+  const handler = apiHandlers[route.name] as AnyHandler;
+  const answers = new Answers(route, clientTxnId);
+  const result = await settings.store.transact(
+    { merchantKey, clientTxnId, api: route.name, request: decrypted },
+    (tx) => handler(checked.value, tx, { answers, now: settings.now }),
+  );
+
+  if (result.status === 'conflict') {
+    draft.failure = 'duplicate';
+    const answer = failureBody(route, clientTxnId, '5000');
+    return sealed(merchant, errorCatalogue['5000'].httpStatus, answer, headers, draft);
+  }
+  const { outcome } = result;
+  if (outcome.kind === 'decline') draft.failure = 'declined';
+  if (result.status === 'replayed') {
+    draft.replayed = true;
+    return sealed(
+      merchant,
+      outcome.httpStatus,
+      outcome.response,
+      { ...headers, [REPLAYED_HEADER]: 'true' },
+      draft,
+    );
+  }
+  return sealed(merchant, outcome.httpStatus, outcome.response, headers, draft);
+}
