@@ -1,0 +1,44 @@
+/** Reading an answer body: JSON, then an envelope or a plain platform body. */
+import { envelopeCiphertext, responseEnvelopeSchema } from '@wallet/schemas';
+import { type WalletAnswerDetails, WalletEnvelopeError } from './errors.js';
+import type { Answer } from './transport.js';
+import { requestIdOf } from './transport.js';
+
+/** A JSON object, read without prototype tricks. */
+export type JsonObject = Readonly<Record<string, unknown>>;
+
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The body as a JSON object, or `undefined` when it is not JSON or not an object. */
+export function parseJsonObject(text: string): JsonObject | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return isJsonObject(value) ? value : undefined;
+}
+
+/** The ciphertext of an answer envelope (`result` or `token`), or `undefined` for any other body. */
+export function envelopeToken(body: JsonObject | undefined): string | undefined {
+  if (body === undefined) return undefined;
+  const parsed = responseEnvelopeSchema.safeParse(body);
+  return parsed.success ? envelopeCiphertext(parsed.data) : undefined;
+}
+
+export function answerDetails(answer: Answer): WalletAnswerDetails {
+  return {
+    status: answer.response.status,
+    requestId: requestIdOf(answer.response),
+    rawBody: answer.text,
+    headers: answer.response.headers,
+  };
+}
+
+/** The error for an answer that cannot be read, saying why in fixed words. */
+export function unreadable(answer: Answer, reason: string): WalletEnvelopeError {
+  return new WalletEnvelopeError(answer.context, answerDetails(answer), reason);
+}

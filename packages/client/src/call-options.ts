@@ -1,0 +1,50 @@
+/** The options every call accepts, and their check. */
+import { MAX_RETRIES, MAX_TIMEOUT_MS } from './config.js';
+import { WalletConfigError } from './errors.js';
+
+/** Options of one call. Each overrides the client's setting for this call only. */
+export interface WalletCallOptions {
+  /** Aborts the call (with `WalletAbortError`), retries and waits included. */
+  readonly signal?: AbortSignal;
+  /** The `clientTxnId` to send; a fresh one by default. Reuse one only to repeat the same request. */
+  readonly clientTxnId?: string;
+  /** The `requestDateTime` to send (`YYYYMMDDHHMMSS`, or a `Date` printed in IST); now by default. */
+  readonly requestDateTime?: string | Date;
+  /** Milliseconds one attempt may take. */
+  readonly timeout?: number;
+  /** Milliseconds the whole call may take. */
+  readonly totalTimeout?: number;
+  /** Retries after a retriable failure. */
+  readonly retries?: number;
+}
+
+function isWhole(value: unknown, min: number, max: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+function optionError(option: string, rule: string): WalletConfigError {
+  return new WalletConfigError(option, `Invalid call option ${option}: ${rule}.`);
+}
+
+/** Checks the numeric options and the signal of one call. */
+export function checkCallOptions(options: WalletCallOptions): void {
+  const { timeout, totalTimeout, retries, signal } = options;
+  if (timeout !== undefined && !isWhole(timeout, 1, MAX_TIMEOUT_MS)) {
+    throw optionError(
+      'timeout',
+      `must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`,
+    );
+  }
+  if (totalTimeout !== undefined && !isWhole(totalTimeout, 1, MAX_TIMEOUT_MS)) {
+    throw optionError(
+      'totalTimeout',
+      `must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`,
+    );
+  }
+  if (retries !== undefined && !isWhole(retries, 0, MAX_RETRIES)) {
+    throw optionError('retries', `must be a whole number from 0 to ${MAX_RETRIES}`);
+  }
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw optionError('signal', 'must be an AbortSignal');
+  }
+}

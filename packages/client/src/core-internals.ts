@@ -1,0 +1,46 @@
+/**
+ * What a {@link WalletCore} holds out of sight: the checked configuration (secrets included), the
+ * request signer and the way payloads are sealed. Kept in a WeakMap, so no enumeration, `console.log`
+ * or `JSON.stringify` of a core or a client can reach a key, a salt or an API key.
+ */
+import type { RequestSigner } from '@wallet/hmac';
+import type { WalletCallOptions } from './call-options.js';
+import type { ResolvedConfig } from './config.js';
+import type { WalletCore } from './core.js';
+import { WalletConfigError } from './errors.js';
+import type { LogSink } from './logger.js';
+
+/** Turns decrypted requests into tokens and answer tokens back into values. */
+export interface Sealer {
+  seal(value: object, options: WalletCallOptions): string | Promise<string>;
+  open(token: string, options: WalletCallOptions): unknown;
+}
+
+/** What sending needs: the checked configuration, the signer and the log. */
+export interface CoreServices {
+  readonly config: ResolvedConfig;
+  readonly signer: RequestSigner;
+  readonly log: LogSink;
+}
+
+export interface CoreInternals extends CoreServices {
+  readonly sealer: Sealer;
+}
+
+const store = new WeakMap<WalletCore, CoreInternals>();
+
+export function attachInternals(core: WalletCore, internals: CoreInternals): void {
+  store.set(core, internals);
+}
+
+/** The internals of `core`, or a configuration error for an object that is not a core. */
+export function internalsOf(core: WalletCore): CoreInternals {
+  const found = store.get(core);
+  if (found === undefined) {
+    throw new WalletConfigError(
+      'core',
+      "Invalid wallet core: pass the object returned by createWalletCore() (or a client's core).",
+    );
+  }
+  return found;
+}

@@ -1,0 +1,169 @@
+/**
+ * The Wibmo Encrypt/Decrypt helper API (wallet-protocol.md section 5), for merchants who do not
+ * hold the AES key: the platform seals a plaintext request into a token, and opens an answer token
+ * back into plaintext. Configured with `helper` in the client settings.
+ */
+import { type HelperRoute, helperRoutes, JSON_CONTENT_TYPE } from '@wallet/schemas';
+import { type JsonObject, parseJsonObject, unreadable } from './answer.js';
+import type { WalletCallOptions } from './call-options.js';
+import { clockNow } from './clock.js';
+import type { ResolvedHelperConfig } from './config.js';
+import type { WalletCore } from './core.js';
+import { type CoreServices, internalsOf, type Sealer } from './core-internals.js';
+import { apiErrorFor } from './error-mapping.js';
+import { WalletConfigError } from './errors.js';
+import { requestIdOf, send } from './transport.js';
+import { WalletPromise, type WalletResponse } from './wallet-promise.js';
+
+/** Options of a helper API call: those of a wallet call without the request fields. */
+export type HelperCallOptions = Omit<WalletCallOptions, 'clientTxnId' | 'requestDateTime'>;
+
+/** The value each helper header carries, by lowercase header name. */
+function headerValues(helper: ResolvedHelperConfig): Readonly<Record<string, string | undefined>> {
+  return {
+    'x-api-key': helper.apiKey,
+    clientid: helper.clientId,
+    bankid: helper.bankId,
+    'x-consumer-custom-id': helper.consumerId,
+    securecode: helper.secureCode,
+    entityid: helper.entityId,
+  };
+}
+
+/** The headers `route` requires (and the optional ones configured), named as documented. */
+function helperHeaders(helper: ResolvedHelperConfig, route: HelperRoute): Record<string, string> {
+  const values = headerValues(helper);
+  const headers: Record<string, string> = { 'Content-Type': JSON_CONTENT_TYPE };
+  for (const header of route.requiredHeaders) {
+    const value = values[header.name.toLowerCase()];
+    if (value !== undefined) headers[header.name] = value;
+  }
+  for (const header of route.optionalHeaders) {
+    const value = values[header.name.toLowerCase()];
+    if (value !== undefined) headers[header.name] = value;
+  }
+  return headers;
+}
+
+function helperOf(internals: CoreServices): ResolvedHelperConfig {
+  const { helper } = internals.config;
+  if (helper === undefined) {
+    throw new WalletConfigError(
+      'helper',
+      'Invalid wallet client setting helper: it is required for encryptViaApi and decryptViaApi.',
+    );
+  }
+  return helper;
+}
+
+/** Sends `body` to the helper `route` and returns its successful JSON answer. */
+async function callHelper(
+  internals: CoreServices,
+  route: HelperRoute,
+  body: string,
+  options: HelperCallOptions,
+): Promise<WalletResponse<JsonObject>> {
+  const helper = helperOf(internals);
+  const headers = helperHeaders(helper, route);
+  const answer = await send(
+    internals,
+    {
+      api: route.name,
+      method: route.methods[0],
+      path: route.path,
+      baseUrl: helper.baseUrl,
+      body,
+      clientTxnId: undefined,
+      headers: () => headers,
+    },
+    options,
+  );
+  const json = parseJsonObject(answer.text);
+  if (!answer.response.ok) {
+    throw apiErrorFor({
+      context: answer.context,
+      response: answer.response,
+      text: answer.text,
+      body: json,
+      title: `Helper API ${route.title}`,
+      now: clockNow(internals),
+    });
+  }
+  if (json === undefined || !route.response.safeParse(json).success) {
+    throw unreadable(answer, `the body is not a ${route.title.toLowerCase()} answer`);
+  }
+  return {
+    data: json,
+    response: answer.response,
+    rawBody: answer.text,
+    clientTxnId: undefined,
+    requestId: requestIdOf(answer.response),
+    attempts: answer.context.attempts,
+  };
+}
+
+async function encrypt(
+  internals: CoreServices,
+  plaintext: object,
+  options: HelperCallOptions,
+): Promise<WalletResponse<string>> {
+  const result = await callHelper(
+    internals,
+    helperRoutes.encrypt,
+    JSON.stringify(plaintext),
+    options,
+  );
+  return { ...result, data: result.data.token as string };
+}
+
+async function decrypt(
+  internals: CoreServices,
+  token: string,
+  options: HelperCallOptions,
+): Promise<WalletResponse<JsonObject>> {
+  return callHelper(internals, helperRoutes.decrypt, JSON.stringify({ token }), options);
+}
+
+/**
+ * Seals `plaintext` (a decrypted request, with its `messageCode`, `clientTxnId` and
+ * `requestDateTime`) into a token through the helper API's Encrypt call.
+ */
+export function encryptViaApi(
+  core: WalletCore,
+  plaintext: Readonly<Record<string, unknown>>,
+  options: HelperCallOptions = {},
+): WalletPromise<string> {
+  return new WalletPromise(
+    Promise.resolve().then(() => encrypt(internalsOf(core), plaintext, options)),
+  );
+}
+
+/** Opens an answer token into its plaintext JSON object through the helper API's Decrypt call. */
+export function decryptViaApi(
+  core: WalletCore,
+  token: string,
+  options: HelperCallOptions = {},
+): WalletPromise<Readonly<Record<string, unknown>>> {
+  return new WalletPromise(
+    Promise.resolve().then(() => decrypt(internalsOf(core), token, options)),
+  );
+}
+
+/** Seals and opens wallet payloads through the helper API (when no encryptionKey is configured). */
+export function helperSealer(internals: CoreServices): Sealer {
+  const forward = ({
+    signal,
+    timeout,
+    totalTimeout,
+    retries,
+  }: WalletCallOptions): HelperCallOptions => ({
+    ...(signal === undefined ? {} : { signal }),
+    ...(timeout === undefined ? {} : { timeout }),
+    ...(totalTimeout === undefined ? {} : { totalTimeout }),
+    ...(retries === undefined ? {} : { retries }),
+  });
+  return {
+    seal: async (value, options) => (await encrypt(internals, value, forward(options))).data,
+    open: async (token, options) => (await decrypt(internals, token, forward(options))).data,
+  };
+}
