@@ -100,7 +100,7 @@ describe('Statement Inquiry', () => {
       toDate: formatDayMonthYear(addDays(start, 3), '/'),
     });
     expect(answer.body).toMatchObject({ openingBalance: 1_000, closingBalance: 1_200 });
-    expect((answer.body?.statementDetails as unknown[]).length).toBe(2);
+    expect(answer.body?.statementDetails).toHaveLength(2);
   });
 
   it('pages through the range with pageNumber and count', async () => {
