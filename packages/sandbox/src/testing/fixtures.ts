@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { ApiName } from '@wallet/schemas';
 import { expect } from 'vitest';
 import type { MerchantConfig } from '../config/merchant-config.js';
+import type { SandboxMerchant } from '../merchants/registry.js';
 import type { SandboxOptions } from '../options.js';
 import { createSandbox, type Sandbox } from '../sandbox.js';
 import { type WalletAnswer, WalletTestClient } from './wallet-test-client.js';
@@ -46,6 +47,16 @@ export class TestClock {
   }
 }
 
+/** The credentials of one of `sandbox`'s merchants (the first when no key is given). */
+export function merchantOf(sandbox: Sandbox, merchantKey?: string): SandboxMerchant {
+  const merchant =
+    merchantKey === undefined
+      ? sandbox.merchants[0]
+      : sandbox.merchants.find((m) => m.merchantKey === merchantKey);
+  if (merchant === undefined) throw new Error(`the sandbox has no merchant ${merchantKey ?? ''}`);
+  return merchant;
+}
+
 export interface RunningSandbox {
   readonly sandbox: Sandbox;
   readonly url: string;
@@ -68,11 +79,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     sandbox,
     url: address.url,
     client(merchantKey = PREFIX_MERCHANT.merchantKey, now) {
-      const merchant = sandbox.merchants.find((m) => m.merchantKey === merchantKey);
-      if (merchant === undefined) throw new Error(`no merchant ${merchantKey}`);
       return new WalletTestClient({
         target: address.url,
-        merchant,
+        merchant: merchantOf(sandbox, merchantKey),
         ...(now === undefined ? {} : { now }),
       });
     },
