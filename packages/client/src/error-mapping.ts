@@ -2,8 +2,8 @@
  * Turns a failure answer into the error of its outcome class. The class comes from the error
  * catalogue of `@wallet/schemas` (the platform code's outcome), or from the HTTP status when the
  * answer carries no known code (401, 429, 5xx). Messages are built from the catalogue's fixed
- * texts, the route title and the codes; the platform's own text is added only for parameter
- * failures, whose messages name a field and a rule, never a value.
+ * texts, the route title and the codes; of the platform's own text only the field path a parameter
+ * failure names is shown.
  */
 import { authenticationFailures, lookupError, type OutcomeClass } from '@wallet/schemas';
 import {
@@ -81,7 +81,8 @@ export interface FailedAnswer {
   readonly now: Date;
 }
 
-const PRINTABLE = /^[\x20-\x7e]{1,200}$/;
+/** `customerDetails.mobileNumber: must be ...`: the leading field path of a parameter failure. */
+const FIELD_PREFIX = /^([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*|\[\d{1,3}\]){0,8}): /;
 const CODE_TEXT = /^[A-Za-z0-9]{1,16}$/;
 
 function stringField(body: FailedAnswer['body'], key: string): string | undefined {
@@ -173,16 +174,12 @@ export function apiErrorFor(answer: FailedAnswer): WalletApiError {
     );
   }
 
-  let what = entry?.message ?? `the platform failed`;
-  // Parameter failures name the field and the rule: worth showing, and never a value.
-  if (
-    outcome === 'validation' &&
-    responseMessage !== undefined &&
-    responseMessage !== entry?.message &&
-    PRINTABLE.test(responseMessage)
-  ) {
-    what = `${what}: ${responseMessage}`;
-  }
+  let what = entry?.message ?? 'the platform failed';
+  // A parameter failure's message starts with the field it names: show the field, and only the
+  // field (the rest is the platform's text, kept in `responseMessage`).
+  const field =
+    outcome === 'validation' ? FIELD_PREFIX.exec(responseMessage ?? '')?.[1] : undefined;
+  if (field !== undefined) what = `${what} (field ${field})`;
   const hint = hintOfOutcome[outcome];
   const ErrorClass = classOfOutcome[outcome];
   return new ErrorClass(

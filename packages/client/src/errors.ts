@@ -73,8 +73,11 @@ export class WalletError extends Error {
     this: T,
     value: unknown,
   ): value is InstanceType<T> {
-    const brand = ownBrand(WalletError);
-    if (brand === undefined) return Function.prototype[Symbol.hasInstance].call(WalletError, value);
+    // `this` is the class on the right of `instanceof` (a subclass, not WalletError itself).
+    // biome-ignore lint/complexity/noThisInStatic: the receiver is the point here.
+    const brand = ownBrand(this);
+    // biome-ignore lint/complexity/noThisInStatic: the receiver is the point here.
+    if (brand === undefined) return Function.prototype[Symbol.hasInstance].call(this, value);
     return hasBrand(value, brand);
   }
 }

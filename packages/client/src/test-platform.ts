@@ -21,6 +21,8 @@ export interface Received {
   readonly rawBody: string;
   readonly plaintext: Record<string, unknown>;
   readonly signatureOk: boolean;
+  /** The request's signal: aborted when the client gives up on the attempt. */
+  readonly signal: AbortSignal;
 }
 
 export type Script = (received: Received, index: number) => Response | Promise<Response>;
@@ -70,6 +72,7 @@ export function createTestPlatform(script: Script): TestPlatform {
         rawBody,
         plaintext,
         signatureOk: verdict.ok,
+        signal: request.signal,
       };
       received.push(entry);
       return script(entry, received.length - 1);
