@@ -3,7 +3,7 @@
 // prints "pass|fail<TAB><label> <file relative to the repo> (<n> tests)" and exits 0, or 3 when
 // --require-tests is given and the reports hold no test file.
 import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -29,6 +29,11 @@ for (const path of reports) {
     continue;
   }
   const report = JSON.parse(readFileSync(path, 'utf8'));
+  if ((report.testResults ?? []).length === 0 && report.success === false) {
+    // `vitest run` in a project without test files (and without --passWithNoTests).
+    const project = relative(repoRoot, resolve(dirname(path), '..'));
+    console.log(`fail\t${label} ${project}: no test files found`);
+  }
   for (const result of report.testResults ?? []) {
     files += 1;
     const tests = result.assertionResults ?? [];

@@ -74,6 +74,27 @@ const exercisers = {
     }
     return `signed and verified; ${vectors.hmac.length} HMAC and ${vectors.digest.length} digest vectors exact`;
   },
+
+  '@wallet/schemas'(m) {
+    assert.equal(typeof m.validateRequest, 'function', 'validateRequest is exported');
+    const sample = vectors.envelope.find((v) => v.name === 'register-compact');
+    const body = JSON.parse(sample.plaintext);
+    assert.equal(m.validateRequest('registerCustomer', body).ok, true, 'the sample registers');
+    const { clientTxnId, ...missing } = body;
+    const refused = m.validateRequest('registerCustomer', missing);
+    assert.equal(refused.ok, false, 'a body without clientTxnId is refused');
+    return 'validated the register sample and refused it without clientTxnId';
+  },
+
+  '@wallet/client'(m) {
+    assert.equal(typeof m.createWalletClient, 'function', 'createWalletClient is exported');
+    return 'createWalletClient is a function';
+  },
+
+  '@wallet/sandbox'(m) {
+    assert.equal(typeof m.createSandbox, 'function', 'createSandbox is exported');
+    return 'createSandbox is a function';
+  },
 };
 
 /** Exercises one package; a package without its own exerciser must at least export something. */
