@@ -17,7 +17,7 @@ function envName(name: 'encryptionKey' | 'ivMode' | 'iv'): string {
 export function generateKeys(context: CommandContext, options: KeysGenerateOptions): undefined {
   const encryptionKey = generateKey();
   const data: Record<string, string> = { encryptionKey };
-  if (options.iv === true) {
+  if (options.fixedIv === true) {
     data.ivMode = 'fixed';
     data.iv = randomBytes(16).toString('hex');
   }

@@ -137,19 +137,37 @@ interface ApiCommandOptions {
   readonly [attribute: string]: unknown;
 }
 
+const GROUPS: Readonly<Record<string, { description: string; examples: readonly string[] }>> = {
+  customer: {
+    description: 'register, retrieve and update customers',
+    examples: [
+      'wallet customer get --customer-mobile 917001122334',
+      'wallet customer register --help',
+    ],
+  },
+  status: {
+    description: 'check a stored answer, or change a wallet status',
+    examples: [
+      'wallet status check --verifyclient-txn-id load_0001',
+      'wallet status change --help',
+    ],
+  },
+};
+
 function parentFor(program: Command, words: readonly string[]): Command {
   let parent = program;
   for (const word of words) {
     const existing = parent.commands.find((command) => command.name() === word);
-    parent = existing ?? parent.command(word).description(GROUP_DESCRIPTIONS[word] ?? word);
+    if (existing !== undefined) {
+      parent = existing;
+      continue;
+    }
+    const group = GROUPS[word];
+    parent = parent.command(word).description(group?.description ?? word);
+    if (group !== undefined) withExamples(parent, ...group.examples);
   }
   return parent;
 }
-
-const GROUP_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  customer: 'register, retrieve and update customers',
-  status: 'check a stored answer, or change a wallet status',
-};
 
 function defineApiCommand(program: Command, spec: ApiCommand): void {
   const name = spec.words[spec.words.length - 1] as string;

@@ -6,9 +6,13 @@ import { runAction } from '../run-action.js';
 const names = SETTINGS.map((setting) => setting.flag).join(', ');
 
 export function registerConfig(program: Command): void {
-  const config = program
-    .command('config')
-    .description('manage the profile file (~/.config/wallet/config.json, mode 0600)');
+  const config = withExamples(
+    program
+      .command('config')
+      .description('manage the profile file (~/.config/wallet/config.json, mode 0600)'),
+    'wallet config show',
+    'wallet config set base-url http://127.0.0.1:4010',
+  );
   withExamples(
     config
       .command('set')

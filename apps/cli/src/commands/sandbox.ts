@@ -3,7 +3,10 @@ import { withExamples } from '../help.js';
 import { runAction } from '../run-action.js';
 
 export function registerSandbox(program: Command): void {
-  const sandbox = program.command('sandbox').description('run the local wallet sandbox');
+  const sandbox = withExamples(
+    program.command('sandbox').description('run the local wallet sandbox'),
+    'wallet sandbox start',
+  );
   withExamples(
     sandbox
       .command('start')
