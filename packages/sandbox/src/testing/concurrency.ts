@@ -1,0 +1,139 @@
+/** Test-only: the concurrency scenarios, run against one or several sandbox URLs sharing a store. */
+import { randomInt } from 'node:crypto';
+import { kycLimits } from '@wallet/schemas';
+import { expect } from 'vitest';
+import type { Store } from '../store/store-api.js';
+import { FIXED_MERCHANT, loadFields, PREFIX_MERCHANT, register, unloadFields } from './fixtures.js';
+import {
+  type ClientCredentials,
+  type WalletAnswer,
+  WalletTestClient,
+} from './wallet-test-client.js';
+
+/** The credentials of a configured test merchant (what a client needs). */
+export function credentialsOf(merchantKey: string): ClientCredentials {
+  const config = [PREFIX_MERCHANT, FIXED_MERCHANT].find((m) => m.merchantKey === merchantKey);
+  if (config === undefined) throw new Error(`no test merchant ${merchantKey}`);
+  const key =
+    config.encryptionKey.length === 48
+      ? config.encryptionKey
+      : Buffer.from(config.encryptionKey, 'base64').toString('hex');
+  return {
+    merchantKey: config.merchantKey,
+    salt: config.salt,
+    encryptionKey: key,
+    ivMode: config.ivMode ?? 'prefix',
+    iv: config.iv ?? null,
+  };
+}
+
+/** One client per URL, all for the same merchant; requests go round-robin over them. */
+export function clientsFor(urls: readonly string[], merchantKey: string): WalletTestClient[] {
+  const merchant = credentialsOf(merchantKey);
+  return urls.map((target) => new WalletTestClient({ target, merchant }));
+}
+
+function pick<T>(items: readonly T[], index: number): T {
+  const item = items[index % items.length];
+  if (item === undefined) throw new Error('no items');
+  return item;
+}
+
+/**
+ * 50 identical requests with one clientTxnId at once: one ledger entry, identical answers, 49 of
+ * them replays.
+ */
+export async function fiftyIdenticalRequests(
+  urls: readonly string[],
+  merchantKey: string,
+  store: Store,
+): Promise<void> {
+  const clients = clientsFor(urls, merchantKey);
+  const first = pick(clients, 0);
+  const customer = await register(first);
+  const request = first.request('load', loadFields(customer.urn, 1_234));
+  const answers = await Promise.all(
+    Array.from({ length: 50 }, (_, i) => pick(clients, i).call('load', request)),
+  );
+  expect(new Set(answers.map((a) => a.status))).toEqual(new Set([200]));
+  const bodies = new Set(answers.map((a) => JSON.stringify(a.body)));
+  expect(bodies.size).toBe(1);
+  const replays = answers.filter((a) => a.headers.get('idempotent-replayed') === 'true');
+  expect(replays).toHaveLength(49);
+  const entries = await store.listEntries({ merchantKey, urn: customer.urn });
+  expect(entries.total).toBe(1);
+  expect(entries.items[0]?.amount).toBe(1_234);
+}
+
+/**
+ * 200 random loads and unloads on one wallet at once: every answer is a success or a limit decline,
+ * the final balance is the sum of the successful effects, and the ledger never went negative.
+ */
+export async function twoHundredRandomMovements(
+  urls: readonly string[],
+  merchantKey: string,
+  store: Store,
+): Promise<void> {
+  const clients = clientsFor(urls, merchantKey);
+  const customer = await register(pick(clients, 0));
+  const cap = kycLimits[30].balanceCapPaise;
+  const initial = 400_000;
+  expect(
+    (
+      await pick(clients, 0).call(
+        'load',
+        pick(clients, 0).request('load', loadFields(customer.urn, initial)),
+      )
+    ).status,
+  ).toBe(200);
+
+  const operations = Array.from({ length: 200 }, () => ({
+    kind: randomInt(2) === 0 ? ('load' as const) : ('unload' as const),
+    amount: randomInt(1, 150_001),
+  }));
+  const answers: WalletAnswer[] = await Promise.all(
+    operations.map(({ kind, amount }, i) => {
+      const client = pick(clients, i);
+      const fields =
+        kind === 'load' ? loadFields(customer.urn, amount) : unloadFields(customer.urn, amount);
+      return client.call(kind, client.request(kind, fields));
+    }),
+  );
+
+  let expected = initial;
+  let successes = 0;
+  answers.forEach((answer, i) => {
+    const operation = operations[i];
+    if (operation === undefined) throw new Error('missing operation');
+    const code = answer.body?.responseCode;
+    if (code === '00') {
+      successes++;
+      expected += operation.kind === 'load' ? operation.amount : -operation.amount;
+      const balance = Number(answer.body?.availableBalance);
+      expect(balance).toBeGreaterThanOrEqual(0);
+      expect(balance).toBeLessThanOrEqual(cap);
+    } else {
+      expect([answer.status, code]).toEqual(
+        operation.kind === 'load' ? [422, '1050'] : [422, '3007'],
+      );
+    }
+  });
+
+  const retrieved = await pick(clients, 1).call(
+    'retrieveCustomer',
+    pick(clients, 1).request('retrieveCustomer', { urn: customer.urn }),
+  );
+  expect(retrieved.body?.availableBalance).toBe(expected);
+
+  // The ledger: one entry per success, each balance the previous one plus or minus its amount.
+  const entries = await store.listEntries({ merchantKey, urn: customer.urn, limit: 1000 });
+  expect(entries.total).toBe(successes + 1);
+  const inOrder = [...entries.items].reverse();
+  let running = 0;
+  for (const entry of inOrder) {
+    running += entry.type === 'CREDIT' ? entry.amount : -entry.amount;
+    expect(entry.balanceAfter).toBe(running);
+    expect(running).toBeGreaterThanOrEqual(0);
+  }
+  expect(running).toBe(expected);
+}

@@ -1,0 +1,31 @@
+/**
+ * A second sandbox process for the multi-process tests:
+ * `node serve-child.js <database url> <merchants JSON>` starts `createSandbox` on that database with
+ * those merchants, listens on 127.0.0.1 on a free port, prints `listening <port>`, and closes
+ * cleanly on SIGTERM. Run from JavaScript compiled by `compileSourcesForChild`; never imported by
+ * the package.
+ */
+import type { MerchantConfig } from '../config/merchant-config.js';
+import { createSandbox } from '../sandbox.js';
+
+async function main(argv: readonly string[]): Promise<void> {
+  const [database, merchantsJson] = argv;
+  if (database === undefined || merchantsJson === undefined) {
+    throw new Error('usage: serve-child <database url> <merchants JSON>');
+  }
+  const merchants = JSON.parse(merchantsJson) as MerchantConfig[];
+  const sandbox = await createSandbox({ database, merchants, logger: false, env: {} });
+  const { port } = await sandbox.listen(0);
+  process.stdout.write(`listening ${port}\n`);
+  process.once('SIGTERM', () => {
+    sandbox.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`serve-child failed: ${error instanceof Error ? error.name : 'error'}\n`);
+  process.exit(1);
+});
