@@ -6,7 +6,7 @@ import { buildProgram } from './program.js';
 import { toCliError } from './to-cli-error.js';
 
 function commanderFailure(error: CommanderError): UsageError {
-  const message = error.message.replace(/^error: /, '');
+  const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
   const sentence = /[.?)]$/.test(message) ? message : `${message}.`;
   return new UsageError(sentence.charAt(0).toUpperCase() + sentence.slice(1), {
     hint: 'Run the command with --help to see its arguments, options and an example.',

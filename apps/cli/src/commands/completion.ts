@@ -20,8 +20,8 @@ export function registerCompletion(program: Command): void {
           return undefined;
         }),
       ),
-    'source <(wallet completion bash)         # in ~/.bashrc',
-    'source <(wallet completion zsh)          # in ~/.zshrc, after compinit',
-    'wallet completion zsh > ~/.zfunc/_wallet      # with fpath+=(~/.zfunc)',
+    'wallet completion bash >> ~/.bashrc',
+    'source <(wallet completion bash)             # this shell only',
+    'wallet completion zsh > ~/.zfunc/_wallet     # with fpath+=(~/.zfunc) before compinit',
   );
 }
