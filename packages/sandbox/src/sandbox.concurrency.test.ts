@@ -20,6 +20,9 @@ import {
 
 requirePostgresInCi();
 
+/** Hundreds of requests over sockets: generous for a loaded two-core CI machine. */
+const HEAVY_TEST_MS = 60_000;
+
 describe('concurrency on SQLite', () => {
   let running: RunningSandbox;
   beforeAll(async () => {
@@ -33,15 +36,20 @@ describe('concurrency on SQLite', () => {
     async (merchantKey) => {
       await fiftyIdenticalRequests([running.url], merchantKey, running.sandbox.store);
     },
+    HEAVY_TEST_MS,
   );
 
-  it('200 random loads and unloads on one wallet keep the balance exact and never negative', async () => {
-    await twoHundredRandomMovements(
-      [running.url],
-      PREFIX_MERCHANT.merchantKey,
-      running.sandbox.store,
-    );
-  });
+  it(
+    '200 random loads and unloads on one wallet keep the balance exact and never negative',
+    async () => {
+      await twoHundredRandomMovements(
+        [running.url],
+        PREFIX_MERCHANT.merchantKey,
+        running.sandbox.store,
+      );
+    },
+    HEAVY_TEST_MS,
+  );
 });
 
 // Without WALLET_TEST_PG_URL (a developer machine without PostgreSQL) this suite cannot run;
@@ -63,30 +71,39 @@ describe.skipIf(PG_ADMIN_URL === undefined)('concurrency on PostgreSQL', () => {
     async (merchantKey) => {
       await fiftyIdenticalRequests([running.url], merchantKey, running.sandbox.store);
     },
+    HEAVY_TEST_MS,
   );
 
-  it('200 random loads and unloads on one wallet keep the balance exact and never negative', async () => {
-    await twoHundredRandomMovements(
-      [running.url],
-      PREFIX_MERCHANT.merchantKey,
-      running.sandbox.store,
-    );
-  });
+  it(
+    '200 random loads and unloads on one wallet keep the balance exact and never negative',
+    async () => {
+      await twoHundredRandomMovements(
+        [running.url],
+        PREFIX_MERCHANT.merchantKey,
+        running.sandbox.store,
+      );
+    },
+    HEAVY_TEST_MS,
+  );
 
-  it('answers 1052 while the database refuses connections, and recovers without a restart', async () => {
-    const client = running.client();
-    expect((await callApi(client, 'retrieveCustomer', { urn: '1' })).status).toBe(404);
-    await adminQuery(`ALTER DATABASE ${database.name} WITH ALLOW_CONNECTIONS false`);
-    await adminQuery(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database.name}'`,
-    );
-    try {
-      const down = await callApi(client, 'retrieveCustomer', { urn: '1' });
-      expect(down.status).toBe(500);
-      expect(down.text).toBe('{"responseCode":"1052","responseMessage":"SYSTEM ERROR"}');
-    } finally {
-      await adminQuery(`ALTER DATABASE ${database.name} WITH ALLOW_CONNECTIONS true`);
-    }
-    expect((await callApi(client, 'retrieveCustomer', { urn: '1' })).status).toBe(404);
-  });
+  it(
+    'answers 1052 while the database refuses connections, and recovers without a restart',
+    async () => {
+      const client = running.client();
+      expect((await callApi(client, 'retrieveCustomer', { urn: '1' })).status).toBe(404);
+      await adminQuery(`ALTER DATABASE ${database.name} WITH ALLOW_CONNECTIONS false`);
+      await adminQuery(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database.name}'`,
+      );
+      try {
+        const down = await callApi(client, 'retrieveCustomer', { urn: '1' });
+        expect(down.status).toBe(500);
+        expect(down.text).toBe('{"responseCode":"1052","responseMessage":"SYSTEM ERROR"}');
+      } finally {
+        await adminQuery(`ALTER DATABASE ${database.name} WITH ALLOW_CONNECTIONS true`);
+      }
+      expect((await callApi(client, 'retrieveCustomer', { urn: '1' })).status).toBe(404);
+    },
+    HEAVY_TEST_MS,
+  );
 });

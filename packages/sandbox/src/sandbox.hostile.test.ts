@@ -189,7 +189,7 @@ describe('hostile wire bodies', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 });
 
 describe('hostile Authorization headers', () => {
@@ -333,7 +333,7 @@ describe('hostile Authorization headers', () => {
       ),
       { numRuns: 100 },
     );
-  });
+  }, 60_000);
 });
 
 describe('oversized and streamed bodies', () => {

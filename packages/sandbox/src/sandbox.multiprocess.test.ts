@@ -26,6 +26,9 @@ import {
 
 requirePostgresInCi();
 
+/** Hundreds of requests over sockets: generous for a loaded two-core CI machine. */
+const HEAVY_TEST_MS = 60_000;
+
 const MERCHANTS = [PREFIX_MERCHANT, FIXED_MERCHANT];
 
 /** Starts `serve-child` on `database`; resolves with the child and its base URL once it listens. */
@@ -77,7 +80,7 @@ describe.skipIf(PG_ADMIN_URL === undefined)('two sandbox processes sharing Postg
     here = await startSandbox({ database: database.url });
     compiled = compileSourcesForChild();
     there = await spawnSandbox(compiled, database.url);
-  }, 60_000);
+  }, HEAVY_TEST_MS);
 
   afterAll(async () => {
     if (there !== undefined) {
@@ -104,19 +107,27 @@ describe.skipIf(PG_ADMIN_URL === undefined)('two sandbox processes sharing Postg
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
   });
 
-  it('50 identical requests spread over both processes take effect once', async () => {
-    await fiftyIdenticalRequests(
-      [here.url, there.url],
-      PREFIX_MERCHANT.merchantKey,
-      here.sandbox.store,
-    );
-  });
+  it(
+    '50 identical requests spread over both processes take effect once',
+    async () => {
+      await fiftyIdenticalRequests(
+        [here.url, there.url],
+        PREFIX_MERCHANT.merchantKey,
+        here.sandbox.store,
+      );
+    },
+    HEAVY_TEST_MS,
+  );
 
-  it('200 random movements spread over both processes keep the balance exact', async () => {
-    await twoHundredRandomMovements(
-      [here.url, there.url],
-      FIXED_MERCHANT.merchantKey,
-      here.sandbox.store,
-    );
-  });
+  it(
+    '200 random movements spread over both processes keep the balance exact',
+    async () => {
+      await twoHundredRandomMovements(
+        [here.url, there.url],
+        FIXED_MERCHANT.merchantKey,
+        here.sandbox.store,
+      );
+    },
+    HEAVY_TEST_MS,
+  );
 });
