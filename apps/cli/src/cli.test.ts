@@ -33,7 +33,9 @@ describe('the wallet command', () => {
     const command = await run(['lod']);
     expect(command.code).toBe(2);
     expect(command.stdout).toBe('');
-    expect(command.stderr).toMatch(/^Error USAGE: Unknown command 'lod' \(Did you mean load\?\)\nHint: /);
+    expect(command.stderr).toMatch(
+      /^Error USAGE: Unknown command 'lod' \(Did you mean load\?\)\nHint: /,
+    );
     const option = await run(['load', '--amount', '5']);
     expect(option.code).toBe(2);
     expect(option.stderr).toMatch(/^Error USAGE: Unknown option '--amount'/);
@@ -54,9 +56,13 @@ describe('the wallet command', () => {
 
 describe('wallet completion', () => {
   const script = (shell: string) => {
-    const result = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'dist', 'wallet.js'), 'completion', shell], {
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      [join(import.meta.dirname, '..', 'dist', 'wallet.js'), 'completion', shell],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(result.status).toBe(0);
     const file = join(dir.path, `completion.${shell}`);
     writeFileSync(file, result.stdout);
@@ -104,8 +110,13 @@ describe('wallet completion', () => {
     expect(bashComplete(file, ['wallet', '--json', 'customer', 'register', '--mobile'])).toEqual([
       '--mobile-number',
     ]);
-    expect(bashComplete(file, ['wallet', 'status', 'check', '--verify'])).toEqual(['--verifyclient-txn-id']);
-    expect(bashComplete(file, ['wallet', 'import', 'file.csv', '--res'])).toEqual(['--results', '--resume']);
+    expect(bashComplete(file, ['wallet', 'status', 'check', '--verify'])).toEqual([
+      '--verifyclient-txn-id',
+    ]);
+    expect(bashComplete(file, ['wallet', 'import', 'file.csv', '--res'])).toEqual([
+      '--results',
+      '--resume',
+    ]);
     // After a command without subcommands, bash falls back to file names.
     expect(bashComplete(file, ['wallet', 'import', ''])).toEqual([]);
   });

@@ -13,7 +13,10 @@ interface Shown {
   file: string;
   settings: Record<string, { value?: string; set?: boolean; source: string } | null>;
 }
-const show = async (args: readonly string[] = [], env: Record<string, string> = {}): Promise<Shown> =>
+const show = async (
+  args: readonly string[] = [],
+  env: Record<string, string> = {},
+): Promise<Shown> =>
   JSON.parse((await run([...args, 'config', 'show', '--json'], env)).stdout) as Shown;
 
 beforeAll(assertBuilt);
@@ -42,14 +45,20 @@ describe('wallet config', () => {
     expect(text.stdout).not.toContain(salt);
     const json = await run(['config', 'show', '--json']);
     expect(json.stdout).not.toContain(salt);
-    expect((JSON.parse(json.stdout) as Shown).settings.merchantSalt).toEqual({ set: true, source: 'profile' });
+    expect((JSON.parse(json.stdout) as Shown).settings.merchantSalt).toEqual({
+      set: true,
+      source: 'profile',
+    });
   });
 
   it('takes a flag over the environment over the profile file', async () => {
     await run(['config', 'set', 'merchant-key', 'from-file']);
     expect((await show()).settings.merchantKey).toEqual({ value: 'from-file', source: 'profile' });
     const env = { WALLET_MERCHANT_KEY: 'from-env' };
-    expect((await show([], env)).settings.merchantKey).toEqual({ value: 'from-env', source: 'env' });
+    expect((await show([], env)).settings.merchantKey).toEqual({
+      value: 'from-env',
+      source: 'env',
+    });
     expect((await show(['--merchant-key', 'from-flag'], env)).settings.merchantKey).toEqual({
       value: 'from-flag',
       source: 'flag',
@@ -61,7 +70,9 @@ describe('wallet config', () => {
     await run(['--profile', 'sandbox', 'config', 'set', 'merchant-key', 'sandbox-key']);
     expect((await show()).settings.merchantKey?.value).toBe('default-key');
     expect((await show(['--profile', 'sandbox'])).settings.merchantKey?.value).toBe('sandbox-key');
-    expect((await show([], { WALLET_PROFILE: 'sandbox' })).settings.merchantKey?.value).toBe('sandbox-key');
+    expect((await show([], { WALLET_PROFILE: 'sandbox' })).settings.merchantKey?.value).toBe(
+      'sandbox-key',
+    );
     expect((await run(['--profile', 'sandbox', 'config', 'unset', 'merchant-key'])).code).toBe(0);
     expect((await show(['--profile', 'sandbox'])).settings.merchantKey).toBeNull();
     expect((await show()).settings.merchantKey?.value).toBe('default-key');
@@ -106,10 +117,14 @@ describe('wallet config', () => {
     chmodSync(configFile(), 0o644);
     const open = await run(['config', 'show']);
     expect(open.code).toBe(0);
-    expect(open.stderr).toContain(`Warning: ${configFile()} may be read by other users; run: chmod 600`);
+    expect(open.stderr).toContain(
+      `Warning: ${configFile()} may be read by other users; run: chmod 600`,
+    );
     writeFileSync(configFile(), '{not json');
     const broken = await run(['config', 'show']);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toContain(`Error CONFIG_FILE_UNREADABLE: The config file ${configFile()} is not valid JSON.`);
+    expect(broken.stderr).toContain(
+      `Error CONFIG_FILE_UNREADABLE: The config file ${configFile()} is not valid JSON.`,
+    );
   });
 });

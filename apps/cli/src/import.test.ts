@@ -22,7 +22,13 @@ const BAD_ROWS: ReadonlyMap<number, { line: string; field: string }> = new Map([
   [17, { line: `R2D2,Droid,01-01-1990,${mobileOf(17)},,`, field: 'customerDetails.firstName' }],
   [1234, { line: `Ann,Lee,31-02-1990,${mobileOf(1234)},,`, field: 'customerDetails.dateOfBirth' }],
   [4321, { line: 'Ann,Lee,01-01-1990,12345,,', field: 'customerDetails.mobileNumber' }],
-  [6000, { line: `Ann,Lee,01-01-1990,${mobileOf(6000)},not-an-email,`, field: 'customerDetails.emailAddress' }],
+  [
+    6000,
+    {
+      line: `Ann,Lee,01-01-1990,${mobileOf(6000)},not-an-email,`,
+      field: 'customerDetails.emailAddress',
+    },
+  ],
   [7777, { line: `Ann,Lee,01-01-1990,${mobileOf(7777)},,45`, field: 'kycProfile' }],
   [9999, { line: `,Lee,01-01-1990,${mobileOf(9999)},,`, field: 'customerDetails.firstName' }],
 ]);
@@ -93,12 +99,17 @@ describe('wallet import', () => {
     const results = `${file}.results.jsonl`;
     writeFileSync(file, csv(rows, goodLine));
 
-    const child = spawnCli(['import', 'customers.csv', '--product-id', '35', '--concurrency', '8'], {
-      configHome: dir.path,
-      env: sandbox.env,
-      cwd: dir.path,
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const child = spawnCli(
+      ['import', 'customers.csv', '--product-id', '35', '--concurrency', '8'],
+      {
+        configHome: dir.path,
+        env: sandbox.env,
+        cwd: dir.path,
+      },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     // Kill it once a good share of rows is recorded, with requests in flight.
     const deadline = Date.now() + 60_000;
     for (;;) {
@@ -118,15 +129,22 @@ describe('wallet import', () => {
 
     const resumed = await run(['import', 'customers.csv', '--product-id', '35', '--resume']);
     // Not a terminal: the progress is plain lines on stderr, with the rate and the ETA.
-    expect(resumed.stderr).toMatch(/^imported \d+\/10000 rows \(\d+%\), \d+ rows\/s, ETA (\d+s|\d+m\d\ds|\?), \d+ not registered\n/);
-    expect(resumed.stderr).toMatch(/imported 10000\/10000 rows \(100%\), \d+ rows\/s, ETA 0s, 6 not registered\n$/);
+    expect(resumed.stderr).toMatch(
+      /^imported \d+\/10000 rows \(\d+%\), \d+ rows\/s, ETA (\d+s|\d+m\d\ds|\?), \d+ not registered\n/,
+    );
+    expect(resumed.stderr).toMatch(
+      /imported 10000\/10000 rows \(100%\), \d+ rows\/s, ETA 0s, 6 not registered\n$/,
+    );
     // Some rows failed validation: exit code 2, after every other row was registered.
     expect(resumed.code).toBe(2);
     const good = rows - BAD_ROWS.size;
     expect(resumed.stdout).toMatch(
-      new RegExp(`^customers\\.csv: 10000 rows in \\S+: ${good} registered, ${BAD_ROWS.size} invalid, 0 rejected, 0 failed \\(\\d+ of them finished by an earlier run\\)\\n`),
+      new RegExp(
+        `^customers\\.csv: 10000 rows in \\S+: ${good} registered, ${BAD_ROWS.size} invalid, 0 rejected, 0 failed \\(\\d+ of them finished by an earlier run\\)\\n`,
+      ),
     );
-    for (const [row, { field }] of BAD_ROWS) expect(resumed.stdout).toContain(`  row ${row}: ${field}: `);
+    for (const [row, { field }] of BAD_ROWS)
+      expect(resumed.stdout).toContain(`  row ${row}: ${field}: `);
 
     // Exactly one customer per good row in the sandbox's store.
     const mobiles = await allMobiles();
@@ -160,8 +178,21 @@ describe('wallet import', () => {
     expect(new Set(urns).size).toBe(good);
 
     // A second --resume has nothing left to send.
-    const again = await run(['import', 'customers.csv', '--product-id', '35', '--resume', '--no-progress', '--json']);
-    expect(JSON.parse(again.stdout)).toMatchObject({ rows, skipped: rows, registered: good, invalid: BAD_ROWS.size });
+    const again = await run([
+      'import',
+      'customers.csv',
+      '--product-id',
+      '35',
+      '--resume',
+      '--no-progress',
+      '--json',
+    ]);
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      rows,
+      skipped: rows,
+      registered: good,
+      invalid: BAD_ROWS.size,
+    });
     expect((await allMobiles()).length).toBe(good);
   });
 
@@ -169,30 +200,61 @@ describe('wallet import', () => {
     const file = join(dir.path, 'dupes.csv');
     writeFileSync(
       file,
-      [HEADER, `Ravi,Kumar,10-10-1985,${mobileOf(20_001)},,`, `Ravi,Kumar,10-10-1985,${mobileOf(20_001)},r@example.in,`, `Mira,Das,10-10-1985,${mobileOf(20_002)},,`].join('\n'),
+      [
+        HEADER,
+        `Ravi,Kumar,10-10-1985,${mobileOf(20_001)},,`,
+        `Ravi,Kumar,10-10-1985,${mobileOf(20_001)},r@example.in,`,
+        `Mira,Das,10-10-1985,${mobileOf(20_002)},,`,
+      ].join('\n'),
     );
-    const result = await run(['import', 'dupes.csv', '--product-id', '35', '--concurrency', '1', '--json']);
+    const result = await run([
+      'import',
+      'dupes.csv',
+      '--product-id',
+      '35',
+      '--concurrency',
+      '1',
+      '--json',
+    ]);
     expect(result.code).toBe(1);
-    const summary = JSON.parse(result.stdout) as { registered: number; rejected: number; problems: ResultLine[] };
+    const summary = JSON.parse(result.stdout) as {
+      registered: number;
+      rejected: number;
+      problems: ResultLine[];
+    };
     expect(summary).toMatchObject({ registered: 2, rejected: 1 });
-    expect(summary.problems[0]).toMatchObject({ row: 2, outcome: 'rejected', responseCode: '1030' });
+    expect(summary.problems[0]).toMatchObject({
+      row: 2,
+      outcome: 'rejected',
+      responseCode: '1030',
+    });
   });
 
   it('refuses a file whose columns name no field, before sending anything', async () => {
     writeFileSync(join(dir.path, 'odd.csv'), 'firstName,nickname\nAnn,Annie\n');
     const result = await run(['import', 'odd.csv', '--product-id', '35']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^Error INPUT_INVALID: The file has columns that name no field: nickname\.\nHint: Columns: customerId, firstName, /);
+    expect(result.stderr).toMatch(
+      /^Error INPUT_INVALID: The file has columns that name no field: nickname\.\nHint: Columns: customerId, firstName, /,
+    );
   });
 
   it('refuses to mix runs: an existing result file needs --resume, and the same file', async () => {
     const file = join(dir.path, 'small.csv');
-    writeFileSync(file, csv(3, (row) => goodLine(30_000 + row)));
-    expect((await run(['import', 'small.csv', '--product-id', '35', '--no-progress'])).code).toBe(0);
+    writeFileSync(
+      file,
+      csv(3, (row) => goodLine(30_000 + row)),
+    );
+    expect((await run(['import', 'small.csv', '--product-id', '35', '--no-progress'])).code).toBe(
+      0,
+    );
     const twice = await run(['import', 'small.csv', '--product-id', '35']);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('already exists');
-    writeFileSync(file, csv(4, (row) => goodLine(30_000 + row)));
+    writeFileSync(
+      file,
+      csv(4, (row) => goodLine(30_000 + row)),
+    );
     const changed = await run(['import', 'small.csv', '--product-id', '35', '--resume']);
     expect(changed.code).toBe(2);
     expect(changed.stderr).toContain('records an import of a different file');
@@ -200,7 +262,10 @@ describe('wallet import', () => {
 
   it('stops at once when the credentials are wrong, recording no row', async () => {
     const file = join(dir.path, 'auth.csv');
-    writeFileSync(file, csv(50, (row) => goodLine(40_000 + row)));
+    writeFileSync(
+      file,
+      csv(50, (row) => goodLine(40_000 + row)),
+    );
     const result = await runCli(['import', 'auth.csv', '--product-id', '35'], {
       configHome: dir.path,
       cwd: dir.path,
