@@ -192,6 +192,34 @@ describe('hostile wire bodies', () => {
   }, 60_000);
 });
 
+describe('hostile field values', () => {
+  it('refuses numbers beyond the double range and unsafe integers with 1020, never 500', async () => {
+    const client = running.client(undefined, clock.now);
+    const request = client.request('load', {
+      urn: '12345678901',
+      transactionAmount: 1,
+      sender: 's',
+      fundFlowType: 'O',
+      implId: 'i',
+      implType: 't',
+    });
+    for (const amount of ['1e400', '-1e400', '9007199254740993', '1.0000000000000002']) {
+      const json = JSON.stringify(request).replace(
+        '"transactionAmount":1',
+        `"transactionAmount":${amount}`,
+      );
+      const token = aes('prefix', Buffer.from(json));
+      const answer = await client.call('load', {}, { rawBody: JSON.stringify({ token }) });
+      expect([answer.status, answer.body?.responseCode], amount).toEqual([400, '1020']);
+    }
+    const urn = await client.call('retrieveCustomer', {
+      ...client.request('retrieveCustomer', {}),
+      urn: 2 ** 60,
+    });
+    expect(urn.body?.responseCode).toBe('1020');
+  });
+});
+
 describe('hostile Authorization headers', () => {
   const path = routes.retrieveCustomer.path;
 

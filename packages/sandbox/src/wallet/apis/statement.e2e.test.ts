@@ -125,6 +125,11 @@ describe('Statement Inquiry', () => {
     expect(await amounts(3)).toEqual([100]);
     expect(await amounts(4)).toEqual([]);
     expect(await page(2)).toMatchObject({ pageNumber: 2, count: 2, totalCount: 5 });
+    expect(await page(5_000_000)).toMatchObject({
+      pageNumber: 5_000_000,
+      closingBalance: 1_300,
+      statementDetails: [],
+    });
   });
 
   it('answers 1074 for a range that is reversed, longer than 90 days, or reaches past today', async () => {

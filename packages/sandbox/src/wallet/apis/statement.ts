@@ -23,16 +23,23 @@ function statementLine(entry: LedgerEntry): JsonObject {
   };
 }
 
+/**
+ * The highest page the store reads (it bounds the SQL offset). A page beyond it would need more
+ * than a million entries in one range to hold anything, so it is answered as an empty page.
+ */
+const MAX_STORE_PAGE = 1_000_000;
+
 export const statement: ApiHandler<'statement'> = async (request, tx, { answers }) => {
   // Both dates passed the schema (real DD/MM/YYYY days), so they parse.
   const from = parseDayMonthYear(request.fromDate, '/') ?? 0;
   const to = parseDayMonthYear(request.toDate, '/') ?? 0;
   const page = request.pageNumber ?? STATEMENT_PAGE_DEFAULTS.pageNumber;
   const count = request.count ?? STATEMENT_PAGE_DEFAULTS.count;
+  const beyondStore = page > MAX_STORE_PAGE;
   const found = await tx.statement(request.urn, {
     since: startOfIstDay(from),
     before: startOfNextIstDay(to),
-    page,
+    page: beyondStore ? MAX_STORE_PAGE : page,
     pageSize: count,
   });
   if (found === null) return answers.decline('1040');
@@ -45,6 +52,6 @@ export const statement: ApiHandler<'statement'> = async (request, tx, { answers 
     count,
     // Sandbox extension: entries in the whole range, so a caller knows how many pages there are.
     totalCount: found.totalEntries,
-    statementDetails: found.entries.map(statementLine),
+    statementDetails: beyondStore ? [] : found.entries.map(statementLine),
   });
 };
