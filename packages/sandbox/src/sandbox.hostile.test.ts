@@ -1,18 +1,19 @@
 import { createCipheriv, createHmac } from 'node:crypto';
 import { formatHttpDate } from '@wallet/hmac';
-import { routes } from '@wallet/schemas';
+import { apiNames, examples, newClientTxnId, routes } from '@wallet/schemas';
 import CryptoJS from 'crypto-js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   callApi,
   FIXED_MERCHANT,
+  merchantOf,
   PREFIX_MERCHANT,
   type RunningSandbox,
   startSandbox,
   TestClock,
 } from './testing/fixtures.js';
-import type { WalletTestClient } from './testing/wallet-test-client.js';
+import { WalletTestClient } from './testing/wallet-test-client.js';
 
 const MALFORMED = '{"responseCode":"1055","responseMessage":"MALFORMED REQUEST"}';
 const clock = new TestClock(Math.floor(Date.now() / 1000) * 1000);
@@ -218,6 +219,40 @@ describe('hostile field values', () => {
     });
     expect(urn.body?.responseCode).toBe('1020');
   });
+});
+
+describe('decrypted requests that stray from the examples (property)', () => {
+  it('are answered with an encrypted platform code, never a 500', async () => {
+    const merchant = merchantOf(running.sandbox);
+    const client = new WalletTestClient({
+      target: (request) => running.sandbox.fetch(request),
+      merchant,
+      now: clock.now,
+    });
+    const mutation = fc.record({
+      api: fc.constantFrom(...apiNames),
+      field: fc.string({ maxLength: 20 }),
+      pick: fc.nat(),
+      value: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant(undefined)),
+    });
+    await fc.assert(
+      fc.asyncProperty(mutation, async ({ api, field, pick, value }) => {
+        const base: Record<string, unknown> = {
+          ...examples[api].request,
+          clientTxnId: newClientTxnId(),
+        };
+        const keys = Object.keys(base);
+        // Change an existing field (most of the time) or add a new one.
+        const key = pick % 4 === 0 ? field : (keys[pick % keys.length] ?? field);
+        if (value === undefined) delete base[key];
+        else base[key] = value;
+        const answer = await client.call(api, base);
+        expect(answer.status).not.toBe(500);
+        if (answer.body !== undefined) expect(typeof answer.body.responseCode).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
 });
 
 describe('hostile Authorization headers', () => {
