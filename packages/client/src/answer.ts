@@ -1,5 +1,5 @@
 /** Reading an answer body: JSON, then an envelope or a plain platform body. */
-import { envelopeCiphertext, responseEnvelopeSchema } from '@wallet/schemas';
+import { envelopeCiphertext, type ResponseEnvelope } from '@wallet/schemas';
 import { type WalletAnswerDetails, WalletEnvelopeError } from './errors.js';
 import type { Answer } from './transport.js';
 import { requestIdOf } from './transport.js';
@@ -22,11 +22,15 @@ export function parseJsonObject(text: string): JsonObject | undefined {
   return isJsonObject(value) ? value : undefined;
 }
 
-/** The ciphertext of an answer envelope (`result` or `token`), or `undefined` for any other body. */
+/**
+ * The ciphertext of an answer envelope (`result`, PayU's field, or `token`, Wibmo's), or
+ * `undefined` for any other body. Whether it is base64 at all is the envelope's to judge: a bad
+ * token fails to open like any other unreadable one.
+ */
 export function envelopeToken(body: JsonObject | undefined): string | undefined {
   if (body === undefined) return undefined;
-  const parsed = responseEnvelopeSchema.safeParse(body);
-  return parsed.success ? envelopeCiphertext(parsed.data) : undefined;
+  if (typeof body.result !== 'string' && typeof body.token !== 'string') return undefined;
+  return envelopeCiphertext(body as ResponseEnvelope);
 }
 
 export function answerDetails(answer: Answer): WalletAnswerDetails {

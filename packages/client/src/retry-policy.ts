@@ -1,6 +1,6 @@
 /**
- * When to retry and how long to wait: pure functions, so the policy is tested on its own. Ky runs
- * the loop (see transport.ts); these decide.
+ * When to retry and how long to wait: pure functions, so the policy is tested on its own. The loop
+ * in transport.ts runs the attempts; these decide.
  *
  * Retried: network failures, attempt timeouts, HTTP 408, 429 and every 5xx. Never retried: any
  * other answer (a 4xx is the platform's verdict on the request, and repeating it changes nothing),
