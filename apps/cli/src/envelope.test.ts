@@ -70,6 +70,21 @@ describe('wallet encrypt', () => {
     expect(result.stdout).toBe(`${vector.fixedIvToken}\n`);
   });
 
+  it('needs the fixed mode and the IV together, as the client reads them', async () => {
+    const iv = vectors[0]?.ivHex ?? '';
+    for (const env of [
+      { ...keyEnv, WALLET_IV: iv },
+      { ...keyEnv, WALLET_IV_MODE: 'fixed' },
+      { ...keyEnv, WALLET_IV_MODE: 'sometimes' },
+    ]) {
+      const result = await run(['encrypt', '--data', '{}'], env);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^Error WALLET_CONFIG_INVALID: .*WALLET_IV/);
+    }
+    const flags = await run(['--iv-mode', 'fixed', '--iv', iv, 'encrypt', '--data', '{}']);
+    expect(flags.code).toBe(0);
+  });
+
   it('reads --data, @file and stdin, and prints the wire body with --json', async () => {
     const file = join(dir.path, 'request.json');
     writeFileSync(file, '{"messageCode":1930,"customerMobile":"917001122334"}');

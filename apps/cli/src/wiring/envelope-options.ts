@@ -1,19 +1,18 @@
 /** The envelope settings (key, IV mode, fixed IV) as `@wallet/crypto` takes them. */
+import { walletConfigFromEnv, walletEnvVariables } from '@wallet/client';
 import type { EnvelopeOptions } from '@wallet/crypto';
 import { optionalSetting, type ResolvedConfig, requireSetting } from '../config/resolve.js';
-import { ConfigError } from '../errors.js';
 
 /**
- * The key always; the IV mode `prefix` unless it says `fixed`, or unless only a fixed IV is given
- * (an IV is only ever configured for the fixed mode).
+ * The key, and the IV as the client reads WALLET_IV_MODE and WALLET_IV (whichever of flag,
+ * environment or profile gave them): `prefix` by default, `{ fixed }` with the mode `fixed` and an
+ * IV; any other combination is the client's WalletConfigError.
  */
 export function envelopeOptions(config: ResolvedConfig): EnvelopeOptions {
   const key = requireSetting(config, 'encryptionKey');
-  const iv = optionalSetting(config, 'iv');
-  const mode = optionalSetting(config, 'ivMode') ?? (iv === undefined ? 'prefix' : 'fixed');
-  if (mode === 'prefix') return { key };
-  if (mode === 'fixed') return { key, iv: { fixed: requireSetting(config, 'iv') } };
-  throw new ConfigError('CONFIG_INVALID', 'The IV mode must be prefix or fixed.', {
-    hint: 'Set --iv-mode (WALLET_IV_MODE) to prefix or fixed.',
+  const { iv } = walletConfigFromEnv({
+    [walletEnvVariables.ivMode]: optionalSetting(config, 'ivMode'),
+    [walletEnvVariables.iv]: optionalSetting(config, 'iv'),
   });
+  return iv === undefined ? { key } : { key, iv };
 }
