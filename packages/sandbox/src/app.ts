@@ -62,6 +62,17 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
     notify(settings, exchange);
   });
 
+  // Liveness for process supervisors: 200 while the store answers, 503 (plain) while it does not.
+  app.get('/healthz', async (c) => {
+    try {
+      await settings.store.ping();
+      return c.json({ status: 'ok' });
+    } catch {
+      c.get('exchange').failure = 'server-fault';
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+
   for (const route of routeList) {
     app.on([...route.methods], route.path, (c) =>
       handleWalletCall(route, c.req.raw, c.get('exchange'), settings),
