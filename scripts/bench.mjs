@@ -1,6 +1,7 @@
 // `pnpm bench`: runs every benchmark of the repo, one after the other, each in its own Node process
 // so that one's JIT state and garbage never colour another's figures:
-//   scripts/bench/*.bench.mjs, then packages/*/bench/*.bench.mjs (alphabetical).
+//   scripts/bench/*.bench.mjs, then packages/*/bench/*.bench.mjs, then apps/*/bench/*.bench.mjs
+//   (alphabetical within each).
 // Each benchmark prints its own table and verdicts. This exits non-zero only if one crashed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -16,12 +17,17 @@ function benchFiles(dir) {
     .map((name) => join(dir, name));
 }
 
-const packagesDir = join(root, 'packages');
+function workspaceBenchFiles(folder) {
+  const dir = join(root, folder);
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => benchFiles(join(dir, name, 'bench')));
+}
+
 const files = [
   ...benchFiles(join(root, 'scripts', 'bench')),
-  ...readdirSync(packagesDir)
-    .sort()
-    .flatMap((name) => benchFiles(join(packagesDir, name, 'bench'))),
+  ...workspaceBenchFiles('packages'),
+  ...workspaceBenchFiles('apps'),
 ];
 
 const crashed = [];

@@ -101,6 +101,26 @@ if [[ -f /usr/include/node/node_version.h ]]; then
   export npm_config_nodedir=/usr
 fi
 
+# Debian packages the tests drive for real: tmux (the CLI's progress bar in a real terminal), zsh
+# (its completion script) and Chromium (the dashboard, through playwright-core). Installed only
+# when missing, so a warm machine skips apt entirely.
+SYSTEM_PACKAGES=(tmux zsh chromium)
+ensure_system_packages() {
+  local missing=() name
+  for name in "${SYSTEM_PACKAGES[@]}"; do
+    command -v "$name" >/dev/null 2>&1 || missing+=("$name")
+  done
+  if ((${#missing[@]} == 0)); then
+    echo "present: ${SYSTEM_PACKAGES[*]}"
+    return 0
+  fi
+  echo "installing with apt-get: ${missing[*]}"
+  local sudo=()
+  ((EUID == 0)) || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+setup "system packages (${SYSTEM_PACKAGES[*]})" ensure_system_packages
 setup "pnpm $PNPM_VERSION" ensure_pnpm
 setup "pnpm install --frozen-lockfile" pnpm install --frozen-lockfile
 
