@@ -4,8 +4,8 @@
 #   bash scripts/start.sh [arguments for the demo server]
 #
 # Installs pnpm (with npm) if it is missing or another version, installs the dependencies, builds
-# every package, then runs the demo server (apps/demo-server, the sandbox behind a web dashboard)
-# when it has been built, or else `wallet --help` from apps/cli, or else says what was built.
+# every package, then runs the demo server (apps/demo-server: the sandbox with its web dashboard,
+# on http://127.0.0.1:8080 with a SQLite database under ./.wallet/ unless told otherwise).
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,34 +27,5 @@ export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 export pnpm_config_pm_on_fail=ignore
 
 pnpm install --frozen-lockfile
-
-# Build what has sources; a workspace project still without any is named, not built.
-filters=()
-for dir in packages/* apps/*; do
-  [[ -f "$dir/package.json" ]] || continue
-  name="$(node -p "require('./$dir/package.json').name")"
-  if [[ -n "$(find "$dir/src" -type f 2>/dev/null | head -n 1)" ]]; then
-    filters+=("--filter=$name")
-  else
-    echo "not built (no sources yet): $name"
-  fi
-done
-if ((${#filters[@]} > 0)); then
-  pnpm exec turbo run build --concurrency=2 "${filters[@]}"
-fi
-
-if [[ -f apps/demo-server/dist/main.js ]]; then
-  exec node apps/demo-server/dist/main.js "$@"
-elif [[ -f apps/cli/dist/wallet.js ]]; then
-  echo "The demo server is not built yet; here is the wallet command instead:"
-  exec node apps/cli/dist/wallet.js --help
-else
-  echo
-  echo "Built packages:"
-  for dir in packages/* apps/*; do
-    if [[ -d "$dir/dist" && -n "$(ls -A "$dir/dist" 2>/dev/null)" ]]; then
-      echo "  $(node -p "require('./$dir/package.json').name") ($dir/dist)"
-    fi
-  done
-  echo "The demo server (apps/demo-server) and the wallet command (apps/cli) are not built yet."
-fi
+pnpm exec turbo run build --concurrency=2
+exec node apps/demo-server/dist/main.js "$@"
