@@ -1,29 +1,30 @@
+/*
+ * The field vocabularies come from @wallet/schemas, the one source of truth: the store only checks
+ * that what it reads back from the database is still one of them.
+ */
+import {
+  genderSchema,
+  KYC_PROFILES,
+  type KycProfile,
+  RISK_CATEGORY_CODES,
+  type RiskCategoryName,
+  WALLET_STATUS_TYPES,
+  type WalletStatusType,
+} from '@wallet/schemas';
 import type { JsonObject } from './json.js';
 
-/** KYC profiles (Register Customer `kycProfile`, Update Profile `cardProfileId`). */
-export const KYC_PROFILES = [30, 150, 300] as const;
-export type KycProfile = (typeof KYC_PROFILES)[number];
+export { KYC_PROFILES, type KycProfile };
 
 /** Risk categories in their canonical (word) form; the engine maps `100`/`500`/`200` to these. */
-export const RISK_CATEGORIES = ['Low', 'Medium', 'High'] as const;
-export type RiskCategory = (typeof RISK_CATEGORIES)[number];
+export const RISK_CATEGORIES = Object.keys(RISK_CATEGORY_CODES) as readonly RiskCategoryName[];
+export type RiskCategory = RiskCategoryName;
 
-export const GENDERS = ['M', 'F', 'O'] as const;
+export const GENDERS = genderSchema.options;
 export type Gender = (typeof GENDERS)[number];
 
 /** Wallet statuses as Change Wallet Status names them (`statusType`). New wallets are `Active`. */
-export const WALLET_STATUSES = [
-  'Active',
-  'Custom',
-  'Temporary',
-  'Permanent',
-  'Closed',
-  'Debit',
-  'Credit',
-  'CreditDebit',
-  'Dormant',
-] as const;
-export type WalletStatus = (typeof WALLET_STATUSES)[number];
+export const WALLET_STATUSES = WALLET_STATUS_TYPES;
+export type WalletStatus = WalletStatusType;
 
 export const ENTRY_TYPES = ['CREDIT', 'DEBIT'] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];
