@@ -1,21 +1,26 @@
 /**
  * The Hono application: every route of the schemas' route table and the helper API, a middleware
- * that bounds header size and records each exchange (log line and `onExchange` hook), and the
- * server-fault answer for anything unexpected. Paths under `/__sandbox/` are reserved for the
- * sandbox's own tools.
+ * that bounds header size, runs each API request through the fault injector, and records each
+ * exchange (log line, journal, `onExchange` hook), the admin routes under `/__sandbox/`, the
+ * dashboard, and the server-fault answer for anything unexpected.
  */
 import { randomUUID } from 'node:crypto';
 import { errorCatalogue, helperRoutes, routeList } from '@wallet/schemas';
 import { Hono } from 'hono';
+import type { NodeBindings } from './admin/guard.js';
+import { ADMIN_PREFIX, type AdminSettings, adminRoutes } from './admin/routes.js';
+import { type DashboardSettings, dashboardRoutes } from './dashboard/routes.js';
 import {
   type ExchangeDraft,
   type ExchangeListener,
   newExchangeDraft,
   type SandboxExchange,
 } from './exchange.js';
+import type { FaultInjector } from './faults/injector.js';
 import { type HelperSettings, handleHelperCall } from './helper/helper-api.js';
 import { sandboxAnswer, serverFaultAnswer } from './http/answers.js';
 import { headerBytes } from './http/header-size.js';
+import type { RequestJournal } from './journal/journal.js';
 import { describeError, type Logger, logExchange } from './logging.js';
 import { handleWalletCall, type WalletPipelineSettings } from './wallet/pipeline.js';
 
@@ -23,9 +28,18 @@ export interface AppSettings extends WalletPipelineSettings, HelperSettings {
   readonly logger: Logger;
   readonly maxHeaderBytes: number;
   readonly onExchange: ExchangeListener | undefined;
+  readonly journal: RequestJournal | undefined;
+  readonly faults: FaultInjector;
+  /** The admin routes; undefined when they are turned off. */
+  readonly admin: AdminSettings | undefined;
+  /** The dashboard; undefined when it is turned off. */
+  readonly dashboard: DashboardSettings | undefined;
 }
 
-type AppEnv = { Variables: { exchange: ExchangeDraft } };
+type AppEnv = {
+  Bindings: NodeBindings;
+  Variables: { exchange: ExchangeDraft; internal: boolean };
+};
 
 /** Hands a finished exchange to the hook, so that nothing the hook does can reach the caller. */
 function notify(settings: AppSettings, exchange: SandboxExchange): void {
@@ -49,18 +63,39 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
     const started = performance.now();
     const draft = newExchangeDraft(randomUUID(), c.req.raw, settings.now());
     c.set('exchange', draft);
+    let status: number;
     if (headerBytes(c.req.raw.headers) > settings.maxHeaderBytes) {
       draft.failure = 'headers-too-large';
       c.res = sandboxAnswer('headersTooLarge');
+      status = c.res.status;
     } else {
-      await next();
+      let handled = false;
+      const answer = await settings.faults.around(c.req.raw, draft, async () => {
+        await next();
+        handled = true;
+        return c.res;
+      });
+      if (!handled || answer.response !== c.res) c.res = answer.response;
+      status = answer.status;
     }
-    draft.status = c.res.status;
+    draft.status = status;
     draft.durationMs = performance.now() - started;
+    draft.responseHeaders = Object.fromEntries(c.res.headers);
     const exchange: SandboxExchange = { ...draft };
     logExchange(settings.logger, exchange);
     notify(settings, exchange);
+    // The sandbox's own tools (admin routes, dashboard) and health checks stay out of the journal.
+    if (settings.journal !== undefined && c.get('internal') !== true && draft.path !== '/healthz') {
+      settings.journal.record(exchange);
+    }
   });
+
+  // The dashboard first: mounted under /__sandbox, its pages must win over the admin catch-all.
+  if (settings.dashboard !== undefined) {
+    const base = settings.dashboard.basePath;
+    app.route(base === '/' ? '' : base, dashboardRoutes(settings.dashboard));
+  }
+  if (settings.admin !== undefined) app.route(ADMIN_PREFIX, adminRoutes(settings.admin));
 
   // Liveness for process supervisors: 200 while the store answers, 503 (plain) while it does not.
   app.get('/healthz', async (c) => {

@@ -11,7 +11,11 @@ export type SandboxErrorCode =
   | 'MERCHANT_CONFIG_UNREADABLE'
   | 'MERCHANT_CREDENTIALS_MISMATCH'
   | 'SANDBOX_CLOSED'
-  | 'ALREADY_LISTENING';
+  | 'ALREADY_LISTENING'
+  | 'INVALID_FAULT_CONFIG'
+  | 'INVALID_SEED'
+  | 'SEED_UNREADABLE'
+  | 'SEED_REJECTED';
 
 /** Base class of every error the sandbox raises; switch on `code`. */
 export class SandboxError extends Error {
@@ -106,5 +110,74 @@ export class SandboxClosedError extends SandboxError {
 export class AlreadyListeningError extends SandboxError {
   constructor() {
     super('ALREADY_LISTENING', 'The sandbox is already listening; close it first');
+  }
+}
+
+/** One problem in a fault configuration or a seed: where it is and which rule it breaks. */
+export interface SandboxProblem {
+  /** Dotted path, e.g. `routes.load.status` or `customers[1].mobileNumber`. */
+  readonly path: string;
+  /** The rule, never the rejected value. */
+  readonly message: string;
+}
+
+function problemLines(source: string, problems: readonly SandboxProblem[]): string {
+  return problems
+    .map((p) => `${source}: ${p.path === '' ? '(root)' : p.path}: ${p.message}`)
+    .join('\n');
+}
+
+/** A fault configuration (option, file or `PUT /__sandbox/faults`) breaks a rule. */
+export class FaultConfigError extends SandboxError {
+  readonly problems: readonly SandboxProblem[];
+
+  constructor(source: string, problems: readonly SandboxProblem[]) {
+    super(
+      'INVALID_FAULT_CONFIG',
+      `Invalid fault configuration:\n${problemLines(source, problems)}`,
+    );
+    this.problems = problems;
+  }
+}
+
+/** A seed (option, file or `POST /__sandbox/seed`) breaks a rule; `problems` names each field. */
+export class SeedError extends SandboxError {
+  /** Where the seed came from: a file path, `options.seed` or `request body`. */
+  readonly source: string;
+  readonly problems: readonly SandboxProblem[];
+
+  constructor(source: string, problems: readonly SandboxProblem[]) {
+    super('INVALID_SEED', `Invalid seed:\n${problemLines(source, problems)}`);
+    this.source = source;
+    this.problems = problems;
+  }
+}
+
+/** The seed file could not be read or is not JSON. The cause holds the file system error. */
+export class SeedUnreadableError extends SandboxError {
+  readonly source: string;
+
+  constructor(source: string, reason: 'unreadable' | 'not-json', options?: { cause?: unknown }) {
+    super(
+      'SEED_UNREADABLE',
+      reason === 'unreadable'
+        ? `The seed file ${source} cannot be read`
+        : `The seed file ${source} is not valid JSON`,
+      options,
+    );
+    this.source = source;
+  }
+}
+
+/**
+ * A valid seed that the store refused: a customer's mobile number or customerId belongs to another
+ * customer, or a balance breaks the KYC cap. Customers before the first problem stay seeded.
+ */
+export class SeedRejectedError extends SandboxError {
+  readonly problems: readonly SandboxProblem[];
+
+  constructor(source: string, problems: readonly SandboxProblem[]) {
+    super('SEED_REJECTED', `Seed rejected:\n${problemLines(source, problems)}`);
+    this.problems = problems;
   }
 }

@@ -3,6 +3,7 @@
  * what the `onExchange` hook receives (the hook, unlike the log, also gets the decrypted bodies).
  */
 import type { ApiName } from '@wallet/schemas';
+import { maskedHeaders } from './journal/headers.js';
 import type { JsonObject } from './store/json.js';
 
 /** Why a request did not reach a stored answer, when it did not. */
@@ -29,7 +30,8 @@ export type ExchangeFailure =
   | 'helper-client-id'
   | 'helper-bank-id'
   | 'helper-secure-code'
-  | 'server-fault';
+  | 'server-fault'
+  | 'fault-injected';
 
 /** The Wibmo helper calls. */
 export type HelperApiName = 'encrypt' | 'decrypt';
@@ -65,6 +67,15 @@ export interface SandboxExchange {
   readonly request: JsonObject | undefined;
   /** The decrypted answer (wallet APIs) or the plaintext (helper decrypt). */
   readonly response: JsonObject | undefined;
+  /** The request's headers (lower-case names), the Authorization signature and API keys hidden. */
+  readonly requestHeaders: Readonly<Record<string, string>>;
+  /** The answer's headers (lower-case names). */
+  readonly responseHeaders: Readonly<Record<string, string>>;
+  /**
+   * The fault the sandbox injected, when it injected one (`status=503`, `latency=250ms`,
+   * `drop=after`, `timeout=before`, `magic=load-99999`, ...; several joined with `;`).
+   */
+  readonly fault: string | undefined;
 }
 
 /** Receives every exchange once its answer is ready. Errors it throws or rejects with are logged and dropped. */
@@ -91,6 +102,9 @@ export function newExchangeDraft(id: string, request: Request, receivedAt: Date)
     failure: undefined,
     request: undefined,
     response: undefined,
+    requestHeaders: maskedHeaders(request.headers),
+    responseHeaders: {},
+    fault: undefined,
   };
 }
 

@@ -11,6 +11,15 @@ import type { ResponseEnvelopeField } from '@wallet/schemas';
 import type { MerchantConfig } from './config/merchant-config.js';
 import { InvalidSandboxOptionError } from './errors.js';
 import type { ExchangeListener } from './exchange.js';
+import { parseFaultConfig } from './faults/injector.js';
+import type { FaultConfig } from './faults/rules.js';
+import type { SeedInput } from './fixtures/seed-schema.js';
+import {
+  DEFAULT_JOURNAL_MAX_BODY_CHARS,
+  DEFAULT_JOURNAL_MAX_CHARS,
+  DEFAULT_JOURNAL_SIZE,
+  type JournalOptions,
+} from './journal/journal.js';
 import type { LevelWithSilent, Logger } from './logging.js';
 import type { SandboxOutput } from './merchants/bootstrap.js';
 import type { DigitSource } from './store/identifiers.js';
@@ -68,6 +77,30 @@ export interface SandboxOptions {
   readonly onExchange?: ExchangeListener | undefined;
   /** Digit source for generated identifiers (tests); passed to `openStore`. */
   readonly digits?: DigitSource | undefined;
+  /**
+   * The request journal (`/__sandbox/requests`, the dashboard): its bounds, or `false` for none.
+   * Default: the last 10,000 requests.
+   */
+  readonly journal?: JournalOptions | false | undefined;
+  /** Faults to inject from the start (also set over `PUT /__sandbox/faults`). Default none. */
+  readonly faults?: FaultConfig | undefined;
+  /** Whether magic request values force outcomes (see the README's table). Default true. */
+  readonly magicValues?: boolean | undefined;
+  /**
+   * Customers to put into the store at start-up, and again after `POST /__sandbox/reset`: the path
+   * of a seed file or a seed object. Applying the same seed twice changes nothing.
+   */
+  readonly seed?: string | SeedInput | undefined;
+  /**
+   * The admin routes (`/__sandbox/*`) and the dashboard. `token` (default `WALLET_ADMIN_TOKEN` of
+   * `env`, at least 16 characters) opens them on non-loopback addresses; `false` turns them off.
+   */
+  readonly admin?: { readonly token?: string | undefined } | false | undefined;
+  /**
+   * The dashboard: `true` (default) serves it at `/__sandbox/dashboard`, `{ basePath: '/' }` at
+   * another path, `false` not at all. It follows the admin routes' access rule.
+   */
+  readonly dashboard?: boolean | { readonly basePath?: string | undefined } | undefined;
 }
 
 /** The options with defaults applied and values checked. */
@@ -80,6 +113,75 @@ export interface ResolvedOptions {
   readonly maxHeaderBytes: number;
   readonly maxJsonDepth: number;
   readonly tokenFailureLimit: TokenFailureLimit;
+  readonly journal: Required<JournalOptions> | undefined;
+  readonly faults: FaultConfig;
+  readonly magicValues: boolean;
+  /** undefined: admin routes off. */
+  readonly admin: { readonly token: string | undefined } | undefined;
+  /** undefined: dashboard off. */
+  readonly dashboardPath: string | undefined;
+}
+
+/** The environment variable holding the admin token. */
+export const ADMIN_TOKEN_ENV = 'WALLET_ADMIN_TOKEN';
+/** The shortest admin token accepted. */
+export const MIN_ADMIN_TOKEN_LENGTH = 16;
+/** Where the dashboard is served unless `dashboard.basePath` says otherwise. */
+export const DEFAULT_DASHBOARD_PATH = '/__sandbox/dashboard';
+
+function resolveJournal(journal: SandboxOptions['journal']): Required<JournalOptions> | undefined {
+  if (journal === false) return undefined;
+  if (journal !== undefined && (typeof journal !== 'object' || journal === null)) {
+    throw new InvalidSandboxOptionError('journal', 'journal options or false');
+  }
+  const given = journal ?? {};
+  return {
+    size: integer(given.size, DEFAULT_JOURNAL_SIZE, 'journal.size', 1),
+    maxChars: integer(given.maxChars, DEFAULT_JOURNAL_MAX_CHARS, 'journal.maxChars', 1024),
+    maxBodyChars: integer(
+      given.maxBodyChars,
+      DEFAULT_JOURNAL_MAX_BODY_CHARS,
+      'journal.maxBodyChars',
+      64,
+    ),
+  };
+}
+
+function resolveAdmin(
+  admin: SandboxOptions['admin'],
+  env: Readonly<Record<string, string | undefined>>,
+): ResolvedOptions['admin'] {
+  if (admin === false) return undefined;
+  const token = admin?.token ?? (env[ADMIN_TOKEN_ENV] === '' ? undefined : env[ADMIN_TOKEN_ENV]);
+  if (token !== undefined) {
+    if (typeof token !== 'string' || token.length < MIN_ADMIN_TOKEN_LENGTH || /\s/.test(token)) {
+      throw new InvalidSandboxOptionError(
+        admin?.token === undefined ? ADMIN_TOKEN_ENV : 'admin.token',
+        `a token of at least ${MIN_ADMIN_TOKEN_LENGTH} characters without spaces`,
+      );
+    }
+  }
+  return { token };
+}
+
+function resolveDashboard(
+  dashboard: SandboxOptions['dashboard'],
+  admin: ResolvedOptions['admin'],
+): string | undefined {
+  if (dashboard === false || admin === undefined) return undefined;
+  if (dashboard === undefined || dashboard === true) return DEFAULT_DASHBOARD_PATH;
+  const path = dashboard.basePath ?? DEFAULT_DASHBOARD_PATH;
+  if (
+    typeof path !== 'string' ||
+    !/^\/(?:[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*)?\/?$/.test(path)
+  ) {
+    throw new InvalidSandboxOptionError('dashboard.basePath', 'a path such as / or /dashboard');
+  }
+  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  if (trimmed === '/__sandbox') {
+    throw new InvalidSandboxOptionError('dashboard.basePath', 'a path other than /__sandbox');
+  }
+  return trimmed;
 }
 
 export const DEFAULT_LIMITS = Object.freeze({
@@ -130,7 +232,16 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
   }
   const limits = options.limits ?? {};
   const failures = options.tokenFailureLimit ?? {};
+  const admin = resolveAdmin(options.admin, options.env ?? process.env);
+  if (options.magicValues !== undefined && typeof options.magicValues !== 'boolean') {
+    throw new InvalidSandboxOptionError('magicValues', 'true or false');
+  }
   return {
+    journal: resolveJournal(options.journal),
+    faults: options.faults === undefined ? {} : parseFaultConfig(options.faults, 'options.faults'),
+    magicValues: options.magicValues ?? true,
+    admin,
+    dashboardPath: resolveDashboard(options.dashboard, admin),
     profiles: resolveProfiles(options.profiles),
     clockSkewSeconds,
     responseField,

@@ -1,4 +1,6 @@
 /** `createSandbox`: the emulator as a fetch handler, optionally listening on a port. */
+import type { NodeBindings } from './admin/guard.js';
+import { ADMIN_PREFIX, type ResetResult } from './admin/routes.js';
 import { buildApp } from './app.js';
 import { loadMerchantsFile, merchantFromEnv } from './config/load-merchants.js';
 import { parseMerchantList, type ResolvedMerchantConfig } from './config/merchant-config.js';
@@ -7,9 +9,16 @@ import {
   InvalidSandboxOptionError,
   MerchantConfigError,
   SandboxClosedError,
+  SeedError,
 } from './errors.js';
+import { FaultInjector } from './faults/injector.js';
+import { withMagicValues } from './faults/magic.js';
+import { applySeed, type SeedResult } from './fixtures/apply-seed.js';
+import { loadSeedFile } from './fixtures/load-seed.js';
+import { parseSeed, type Seed, type SeedInput } from './fixtures/seed-schema.js';
 import { serverFaultAnswer } from './http/answers.js';
 import { HttpServer, type SandboxAddress } from './http/server.js';
+import { RequestJournal } from './journal/journal.js';
 import { describeError, resolveLogger } from './logging.js';
 import { bootstrapMerchants, type MerchantSource } from './merchants/bootstrap.js';
 import {
@@ -41,6 +50,39 @@ export interface Sandbox {
   readonly merchantSource: MerchantSource;
   /** The store the sandbox works on. */
   readonly store: Store;
+  /** The request journal, unless `journal: false`. */
+  readonly journal: RequestJournal | undefined;
+  /** The fault injector: `faults.set(config)`, `faults.clear()`, `faults.config`. */
+  readonly faults: FaultInjector;
+  /** The start-up seed's result, when a seed was given. */
+  readonly seeded: SeedResult | undefined;
+  /**
+   * Puts a seed (an object or a file path) into the store, as `POST /__sandbox/seed` does.
+   * @throws {SeedError} naming each offending field; `SeedRejectedError` when a customer conflicts.
+   */
+  seed(seed: SeedInput | string): Promise<SeedResult>;
+  /**
+   * Deletes customers, wallets, ledgers and stored answers (of one merchant, or all), then applies
+   * the start-up seed again unless `reseed` is false; as `POST /__sandbox/reset` does.
+   */
+  reset(options?: {
+    merchantKey?: string | undefined;
+    reseed?: boolean | undefined;
+  }): Promise<ResetResult>;
+  /** The path the dashboard is served at, or undefined when it is off. */
+  readonly dashboardPath: string | undefined;
+}
+
+/** Reads a seed option: a file path or an object, checked either way. */
+async function readSeed(seed: SeedInput | string | unknown, source: string): Promise<Seed> {
+  if (typeof seed === 'string') return loadSeedFile(seed);
+  return parseSeed(seed, source);
+}
+
+/** The in-process stand-in of a dropped connection: what fetch rejects with when a socket resets. */
+function droppedConnection(): TypeError {
+  const cause = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
+  return new TypeError('fetch failed', { cause });
 }
 
 /** Reads every configured merchant: the file, then `options.merchants`, then the environment. */
@@ -81,6 +123,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   }
   const logger = resolveLogger(options.logger, options.logLevel ?? 'info');
   const configured = await configuredMerchants(options);
+  const startSeed =
+    options.seed === undefined ? undefined : await readSeed(options.seed, 'options.seed');
 
   const ownsStore = options.store === undefined;
   const store =
@@ -121,8 +165,63 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     'sandbox ready',
   );
 
+  const seedSource = typeof options.seed === 'string' ? options.seed : 'options.seed';
+  const seedMerchant = (seed: Seed, source: string): string => {
+    const merchants = registry.list();
+    const key = seed.merchant ?? merchants[0]?.merchantKey;
+    if (key === undefined || !merchants.some((m) => m.merchantKey === key)) {
+      throw new SeedError(source, [
+        { path: 'merchant', message: 'is not a merchant of this sandbox' },
+      ]);
+    }
+    return key;
+  };
+  const putSeed = (seed: Seed, source: string): Promise<SeedResult> =>
+    applySeed(store, seedMerchant(seed, source), seed, source);
+
+  let seeded: SeedResult | undefined;
+  if (startSeed !== undefined) {
+    try {
+      seeded = await putSeed(startSeed, seedSource);
+    } catch (error) {
+      if (ownsStore) await store.close().catch(() => undefined);
+      throw error;
+    }
+    logger.info({ customers: seeded.customers.length }, 'sandbox seeded');
+  }
+
+  const journal = resolved.journal === undefined ? undefined : new RequestJournal(resolved.journal);
+  const faults = new FaultInjector(resolved.faults);
+  const seed = async (value: unknown, source: string): Promise<SeedResult> =>
+    putSeed(await readSeed(value, source), source);
+  const reset = async (
+    resetOptions: { merchantKey?: string | undefined; reseed?: boolean | undefined } = {},
+  ): Promise<ResetResult> => {
+    const { merchantKey } = resetOptions;
+    await store.reset(merchantKey);
+    let again: SeedResult | null = null;
+    if (resetOptions.reseed !== false && startSeed !== undefined) {
+      const key = seedMerchant(startSeed, seedSource);
+      if (merchantKey === undefined || merchantKey === key) {
+        again = await applySeed(store, key, startSeed, seedSource);
+      }
+    }
+    return { merchantKey: merchantKey ?? null, seed: again };
+  };
+  const admin =
+    resolved.admin === undefined
+      ? undefined
+      : {
+          journal,
+          faults,
+          token: resolved.admin.token,
+          merchants: () => registry.list(),
+          reset: (o: { merchantKey?: string | undefined; reseed: boolean }) => reset(o),
+          seed,
+        };
+
   const app = buildApp({
-    store,
+    store: resolved.magicValues ? withMagicValues(store) : store,
     registry,
     limiter: new TokenFailureLimiter(resolved.tokenFailureLimit),
     profiles: resolved.profiles,
@@ -133,19 +232,55 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     maxJsonDepth: resolved.maxJsonDepth,
     logger,
     onExchange: options.onExchange,
+    journal,
+    faults,
+    admin,
+    dashboard:
+      admin === undefined || resolved.dashboardPath === undefined
+        ? undefined
+        : {
+            basePath: resolved.dashboardPath,
+            adminPrefix: ADMIN_PREFIX,
+            token: admin.token,
+            journal,
+            store,
+            faults,
+            merchants: admin.merchants,
+            reset: admin.reset,
+          },
   });
 
   let server: HttpServer | undefined;
   let closed = false;
 
-  const fetch = async (request: Request): Promise<Response> => {
+  const answer = async (request: Request, env: NodeBindings | undefined): Promise<Response> => {
     if (closed) return serverFaultAnswer();
     try {
-      return await app.fetch(request);
+      return await app.fetch(request, env);
     } catch (error) {
       logger.error({ error: describeError(error) }, 'server fault');
       return serverFaultAnswer();
     }
+  };
+
+  // In-process: a dropped connection rejects as fetch does; a request its client abandoned
+  // rejects with the client's abort reason (the client stopped waiting long ago).
+  const fetch = async (request: Request): Promise<Response> => {
+    const response = await answer(request, undefined);
+    const disposition = faults.disposition(request);
+    if (disposition === 'drop') throw droppedConnection();
+    if (disposition === 'abandoned' && request.signal.aborted) throw request.signal.reason;
+    return response;
+  };
+
+  // Over a socket: a dropped connection is destroyed without a byte of answer.
+  const serve = async (request: Request, env?: NodeBindings): Promise<Response> => {
+    const response = await answer(request, env);
+    if (faults.disposition(request) === 'drop') {
+      env?.incoming?.socket?.destroy();
+      return new Response(null, { status: 204 });
+    }
+    return response;
   };
 
   return {
@@ -153,7 +288,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     async listen(port = 0, host = '127.0.0.1') {
       if (closed) throw new SandboxClosedError();
       if (server !== undefined) throw new AlreadyListeningError();
-      server = await HttpServer.start(fetch, {
+      server = await HttpServer.start(serve, {
         port,
         host,
         maxHeaderBytes: resolved.maxHeaderBytes,
@@ -163,6 +298,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     },
     async close() {
       if (closed) return;
+      // Held requests and open journal streams end now, so draining does not wait for them.
+      faults.release();
+      journal?.close();
       const running = server;
       server = undefined;
       // In-flight and keep-alive requests still get real answers while the server drains.
@@ -178,5 +316,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     },
     merchantSource,
     store,
+    journal,
+    faults,
+    seeded,
+    seed: (value) => seed(value, typeof value === 'string' ? value : 'seed'),
+    reset,
+    dashboardPath: admin === undefined ? undefined : resolved.dashboardPath,
   };
 }

@@ -1,0 +1,141 @@
+/**
+ * Magic values: request contents that force an outcome, so a test can reach the unhappy paths with
+ * nothing but the data it sends. They act through a wrapper of the store's `transact`, that is
+ * after the request authenticated, decrypted and passed its schema, exactly where a real platform
+ * would decline or fail.
+ */
+import { isApiName, routes } from '@wallet/schemas';
+import { isJsonObject, type JsonObject } from '../store/json.js';
+import type { Outcome } from '../store/records.js';
+import type { Store } from '../store/store-api.js';
+import { Answers } from '../wallet/outcomes.js';
+import { hold } from './hold.js';
+import { faultScope } from './scope.js';
+
+/** What a magic value does. */
+export type MagicEffect = 'decline-1030' | 'server-fault' | 'drop-after' | 'timeout-before';
+
+/** One magic value, as the README's table lists it. */
+export interface MagicValue {
+  /** The label recorded as the exchange's fault, e.g. `magic=load-99999`. */
+  readonly label: string;
+  readonly apis: readonly string[];
+  /** The field, dotted. */
+  readonly field: string;
+  /** The value, in words. */
+  readonly value: string;
+  readonly effect: MagicEffect;
+  /** What the client sees. */
+  readonly outcome: string;
+  readonly matches: (request: JsonObject) => boolean;
+}
+
+const MONEY_APIS = ['load', 'unload'] as const;
+
+function amountIs(amount: number): (request: JsonObject) => boolean {
+  return (request) => request.transactionAmount === amount;
+}
+
+/** The magic values, in the order they are checked. */
+export const MAGIC_VALUES: readonly MagicValue[] = [
+  {
+    label: 'magic=register-mobile-0000',
+    apis: ['registerCustomer'],
+    field: 'customerDetails.mobileNumber',
+    value: 'ends in 0000',
+    effect: 'decline-1030',
+    outcome:
+      '1030 CUSTOMER ALREADY EXISTS (HTTP 409), stored and replayed like any decline; no customer is created',
+    matches: (request) => {
+      const details = request.customerDetails;
+      return (
+        isJsonObject(details) &&
+        typeof details.mobileNumber === 'string' &&
+        details.mobileNumber.endsWith('0000')
+      );
+    },
+  },
+  {
+    label: 'magic=amount-99999',
+    apis: MONEY_APIS,
+    field: 'transactionAmount',
+    value: '99999',
+    effect: 'server-fault',
+    outcome:
+      '1052 SYSTEM ERROR (HTTP 500, plain) on every attempt; nothing moves, nothing is stored',
+    matches: amountIs(99_999),
+  },
+  {
+    label: 'magic=amount-99998',
+    apis: MONEY_APIS,
+    field: 'transactionAmount',
+    value: '99998',
+    effect: 'drop-after',
+    outcome:
+      'the money moves and the answer is stored, then the connection is dropped; the retry with the same clientTxnId replays it (Idempotent-Replayed: true)',
+    matches: amountIs(99_998),
+  },
+  {
+    label: 'magic=amount-99997',
+    apis: MONEY_APIS,
+    field: 'transactionAmount',
+    value: '99997',
+    effect: 'timeout-before',
+    outcome: 'no answer until the client gives up (its timeout); nothing moves, nothing is stored',
+    matches: amountIs(99_997),
+  },
+];
+
+/** The magic value a decrypted request of `api` carries, if any. */
+export function magicValueOf(api: string, request: JsonObject): MagicValue | undefined {
+  return MAGIC_VALUES.find((magic) => magic.apis.includes(api) && magic.matches(request));
+}
+
+/** Thrown inside the engine to answer 1052: the app's error handler turns it into the plain 1052. */
+export class MagicServerFault extends Error {
+  readonly code = 'MAGIC_SERVER_FAULT';
+
+  constructor() {
+    super('magic value: server fault');
+    this.name = 'MagicServerFault';
+  }
+}
+
+function declineOutcome(api: string, clientTxnId: string): Outcome {
+  if (!isApiName(api)) throw new TypeError('a magic decline needs a wallet API');
+  return new Answers(routes[api], clientTxnId).decline('1030');
+}
+
+/** `store` with magic values acting in its `transact`; every other method is the store's own. */
+export function withMagicValues(store: Store): Store {
+  const transact: Store['transact'] = async (request, work) => {
+    const magic = magicValueOf(request.api, request.request);
+    if (magic === undefined) return store.transact(request, work);
+    const scope = faultScope.getStore();
+    scope?.applied.push(magic.label);
+    switch (magic.effect) {
+      case 'decline-1030':
+        return store.transact(request, async () =>
+          declineOutcome(request.api, request.clientTxnId),
+        );
+      case 'server-fault':
+        throw new MagicServerFault();
+      case 'timeout-before':
+        if (scope !== undefined) await hold(scope.signal);
+        throw new MagicServerFault();
+      case 'drop-after': {
+        const result = await store.transact(request, work);
+        // Only the first, committing attempt is dropped: the retry must be able to replay.
+        if (result.status === 'committed' && scope !== undefined) scope.dropAfter = true;
+        return result;
+      }
+    }
+  };
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'transact') return transact;
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}

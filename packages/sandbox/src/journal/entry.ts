@@ -1,0 +1,111 @@
+/** One journal entry: an exchange as the journal keeps it, JSON-ready, personal data masked. */
+import type { ExchangeFailure, SandboxExchange } from '../exchange.js';
+import type { JsonObject, JsonValue } from '../store/json.js';
+import { failureText } from './failure-text.js';
+import { maskPersonal } from './mask.js';
+
+/**
+ * A request the sandbox answered, as `/__sandbox/requests` and its stream serve it. Names, mobile
+ * numbers and email addresses in the bodies are partly hidden; secrets in the headers are hidden.
+ */
+export interface JournalEntry {
+  /** Position in the journal: increases by one per request, never reused. */
+  readonly seq: number;
+  /** The exchange's id. */
+  readonly id: string;
+  /** ISO 8601, on the sandbox clock. */
+  readonly receivedAt: string;
+  readonly durationMs: number;
+  readonly method: string;
+  readonly path: string;
+  readonly api: string | null;
+  readonly merchantKey: string | null;
+  readonly authProfile: string | null;
+  /** The HTTP status of the answer; for a dropped or held request, the status it would have had (0 when none was computed). */
+  readonly status: number;
+  readonly responseCode: string | null;
+  readonly clientTxnId: string | null;
+  readonly replayed: boolean;
+  readonly failure: ExchangeFailure | null;
+  /** `failure` in a sentence. */
+  readonly failureReason: string | null;
+  /** The injected fault, e.g. `drop=after`. */
+  readonly fault: string | null;
+  /** The decrypted request, masked; `{"truncated": true, "chars": n}` when larger than the bound. */
+  readonly request: JsonObject | null;
+  /** The decrypted answer, masked, bounded like `request`. */
+  readonly response: JsonObject | null;
+  readonly requestHeaders: Readonly<Record<string, string>>;
+  readonly responseHeaders: Readonly<Record<string, string>>;
+}
+
+/** A body kept in an entry, and the characters it costs. */
+function keptBody(
+  body: JsonObject | undefined,
+  maxChars: number,
+): { body: JsonObject | null; chars: number } {
+  if (body === undefined) return { body: null, chars: 0 };
+  const masked = maskPersonal(body);
+  const chars = JSON.stringify(masked).length;
+  if (chars > maxChars) return { body: { truncated: true, chars }, chars: 40 };
+  return { body: masked, chars };
+}
+
+function headerChars(headers: Readonly<Record<string, string>>): number {
+  let chars = 0;
+  for (const [name, value] of Object.entries(headers)) chars += name.length + value.length + 4;
+  return chars;
+}
+
+/** Builds the entry of `exchange`, and an estimate of the memory it holds (in characters). */
+export function journalEntry(
+  seq: number,
+  exchange: SandboxExchange,
+  maxBodyChars: number,
+): { entry: JournalEntry; chars: number } {
+  const request = keptBody(exchange.request, maxBodyChars);
+  const response = keptBody(exchange.response, maxBodyChars);
+  const entry: JournalEntry = {
+    seq,
+    id: exchange.id,
+    receivedAt: exchange.receivedAt.toISOString(),
+    durationMs: Math.round(exchange.durationMs * 1000) / 1000,
+    method: exchange.method,
+    path: exchange.path,
+    api: exchange.api ?? null,
+    merchantKey: exchange.merchantKey ?? null,
+    authProfile: exchange.authProfile ?? null,
+    status: exchange.status,
+    responseCode: exchange.responseCode ?? null,
+    clientTxnId: exchange.clientTxnId ?? null,
+    replayed: exchange.replayed,
+    failure: exchange.failure ?? null,
+    failureReason: failureText(exchange.failure) ?? null,
+    fault: exchange.fault ?? null,
+    request: request.body,
+    response: response.body,
+    requestHeaders: exchange.requestHeaders,
+    responseHeaders: exchange.responseHeaders,
+  };
+  const fixed = 400 + exchange.path.length + (exchange.clientTxnId?.length ?? 0);
+  return {
+    entry,
+    chars:
+      fixed +
+      request.chars +
+      response.chars +
+      headerChars(exchange.requestHeaders) +
+      headerChars(exchange.responseHeaders),
+  };
+}
+
+/** Whether a JSON value is a journal entry's body placeholder for a body too large to keep. */
+export function isTruncatedBody(value: JsonValue | null): boolean {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    value.truncated === true &&
+    typeof value.chars === 'number'
+  );
+}

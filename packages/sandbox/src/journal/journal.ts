@@ -1,0 +1,168 @@
+/**
+ * The request journal: the last N exchanges, newest first, in a ring that also bounds the memory
+ * the kept bodies hold, so a sandbox that runs for days keeps a fixed footprint. Queries filter it;
+ * subscribers get each new entry as it is recorded (the SSE stream, the dashboard).
+ */
+import type { SandboxExchange } from '../exchange.js';
+import { type JournalEntry, journalEntry } from './entry.js';
+import { type JournalFilter, matchesFilter } from './filter.js';
+
+/** Sizes of the journal. */
+export interface JournalOptions {
+  /** Entries kept; the oldest is dropped first. Default 10,000. */
+  readonly size?: number | undefined;
+  /** Characters the kept entries may hold in all (about bytes of memory, times two). Default 32 Mi. */
+  readonly maxChars?: number | undefined;
+  /** Largest body kept in an entry, in characters of JSON; larger ones are replaced by a marker. Default 16 Ki. */
+  readonly maxBodyChars?: number | undefined;
+}
+
+export const DEFAULT_JOURNAL_SIZE = 10_000;
+export const DEFAULT_JOURNAL_MAX_CHARS = 32 * 1024 * 1024;
+export const DEFAULT_JOURNAL_MAX_BODY_CHARS = 16 * 1024;
+
+/** A subscriber to new entries. */
+export interface JournalSubscriber {
+  /** Called with every new entry that passes the subscriber's filter. */
+  readonly onEntry: (entry: JournalEntry) => void;
+  /** Called once when the journal closes (the sandbox is closing). */
+  readonly onClose?: (() => void) | undefined;
+}
+
+interface Slot {
+  readonly entry: JournalEntry;
+  readonly chars: number;
+}
+
+interface Subscription {
+  readonly filter: JournalFilter;
+  readonly subscriber: JournalSubscriber;
+}
+
+/** The request journal of a sandbox (`sandbox.journal`). */
+export class RequestJournal {
+  readonly size: number;
+  readonly #maxChars: number;
+  readonly #maxBodyChars: number;
+  readonly #slots: (Slot | undefined)[];
+  /** Index of the oldest kept entry. */
+  #start = 0;
+  #count = 0;
+  #chars = 0;
+  #nextSeq = 1;
+  #closed = false;
+  readonly #subscriptions = new Set<Subscription>();
+
+  constructor(options: JournalOptions = {}) {
+    this.size = options.size ?? DEFAULT_JOURNAL_SIZE;
+    this.#maxChars = options.maxChars ?? DEFAULT_JOURNAL_MAX_CHARS;
+    this.#maxBodyChars = options.maxBodyChars ?? DEFAULT_JOURNAL_MAX_BODY_CHARS;
+    this.#slots = new Array<Slot | undefined>(this.size);
+  }
+
+  /** Entries currently kept. */
+  get count(): number {
+    return this.#count;
+  }
+
+  /** The `seq` the next entry gets. */
+  get nextSeq(): number {
+    return this.#nextSeq;
+  }
+
+  /** Records an exchange (masking its bodies) and hands the entry to matching subscribers. */
+  record(exchange: SandboxExchange): JournalEntry {
+    const { entry, chars } = journalEntry(this.#nextSeq, exchange, this.#maxBodyChars);
+    this.#nextSeq += 1;
+    if (this.#count === this.size) this.#dropOldest();
+    while (this.#count > 0 && this.#chars + chars > this.#maxChars) this.#dropOldest();
+    this.#slots[(this.#start + this.#count) % this.size] = { entry, chars };
+    this.#count += 1;
+    this.#chars += chars;
+    for (const { filter, subscriber } of this.#subscriptions) {
+      if (!matchesFilter(entry, filter)) continue;
+      try {
+        subscriber.onEntry(entry);
+      } catch {
+        // A subscriber's failure is its own; the journal and the other subscribers go on.
+      }
+    }
+    return entry;
+  }
+
+  #dropOldest(): void {
+    const slot = this.#slots[this.#start];
+    this.#slots[this.#start] = undefined;
+    this.#start = (this.#start + 1) % this.size;
+    this.#count -= 1;
+    this.#chars -= slot?.chars ?? 0;
+  }
+
+  /** Kept entries passing `filter`, newest first, at most `limit`. */
+  list(filter: JournalFilter = {}, limit: number = this.size): JournalEntry[] {
+    const out: JournalEntry[] = [];
+    for (let i = this.#count - 1; i >= 0 && out.length < limit; i -= 1) {
+      const slot = this.#slots[(this.#start + i) % this.size];
+      if (slot !== undefined && matchesFilter(slot.entry, filter)) out.push(slot.entry);
+    }
+    return out;
+  }
+
+  /** Kept entries with `seq` above `afterSeq` passing `filter`, oldest first (stream resumption). */
+  since(afterSeq: number, filter: JournalFilter = {}): JournalEntry[] {
+    const out: JournalEntry[] = [];
+    for (let i = 0; i < this.#count; i += 1) {
+      const slot = this.#slots[(this.#start + i) % this.size];
+      if (slot !== undefined && slot.entry.seq > afterSeq && matchesFilter(slot.entry, filter)) {
+        out.push(slot.entry);
+      }
+    }
+    return out;
+  }
+
+  /** The kept entry with this `id` (or `seq`, given as digits). */
+  get(idOrSeq: string): JournalEntry | undefined {
+    const seq = /^\d{1,15}$/.test(idOrSeq) ? Number(idOrSeq) : undefined;
+    for (let i = this.#count - 1; i >= 0; i -= 1) {
+      const slot = this.#slots[(this.#start + i) % this.size];
+      if (slot === undefined) continue;
+      if (slot.entry.id === idOrSeq || slot.entry.seq === seq) return slot.entry;
+    }
+    return undefined;
+  }
+
+  /** Forgets every kept entry (sequence numbers keep increasing). */
+  clear(): void {
+    this.#slots.fill(undefined);
+    this.#start = 0;
+    this.#count = 0;
+    this.#chars = 0;
+  }
+
+  /** Calls `subscriber` with every new entry passing `filter` until the returned function is called. */
+  subscribe(filter: JournalFilter, subscriber: JournalSubscriber): () => void {
+    const subscription: Subscription = { filter, subscriber };
+    if (this.#closed) {
+      subscriber.onClose?.();
+      return () => undefined;
+    }
+    this.#subscriptions.add(subscription);
+    return () => {
+      this.#subscriptions.delete(subscription);
+    };
+  }
+
+  /** Ends every subscription (their `onClose` runs); later subscriptions end at once. */
+  close(): void {
+    this.#closed = true;
+    const subscriptions = [...this.#subscriptions];
+    this.#subscriptions.clear();
+    for (const { subscriber } of subscriptions) {
+      try {
+        subscriber.onClose?.();
+      } catch {
+        // Closing goes on for the others.
+      }
+    }
+  }
+}
