@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   }
   const server = await startDemoServer(options, write);
   write(`listening on ${server.url}\n`);
+  if (server.sandbox.dashboardPath !== undefined) write(`dashboard: ${server.url}/\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

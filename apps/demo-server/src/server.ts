@@ -1,8 +1,14 @@
 /** Wires the sandbox to a listening socket; everything it serves comes from `@wallet/sandbox`. */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createSandbox, parseStoreUrl, type Sandbox } from '@wallet/sandbox';
-import type { DemoServerOptions } from './options.js';
+import {
+  createSandbox,
+  type FaultConfig,
+  parseFaultConfig,
+  parseStoreUrl,
+  type Sandbox,
+} from '@wallet/sandbox';
+import { type DemoServerOptions, UsageError } from './options.js';
 
 export interface RunningDemoServer {
   readonly url: string;
@@ -20,14 +26,38 @@ async function prepareDatabase(database: string): Promise<void> {
   }
 }
 
+/** Reads the --faults file; its rules are checked by the sandbox's own parser. */
+async function readFaults(path: string | undefined): Promise<FaultConfig | undefined> {
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`--faults: the file ${path} cannot be read`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new UsageError(`--faults: the file ${path} is not valid JSON`);
+  }
+  return parseFaultConfig(value, path);
+}
+
 export async function startDemoServer(
   options: DemoServerOptions,
   output: (text: string) => void,
 ): Promise<RunningDemoServer> {
   await prepareDatabase(options.database);
+  const faults = await readFaults(options.faultsFile);
   const sandbox = await createSandbox({
     database: options.database,
     merchantsFile: options.merchantsFile,
+    seed: options.seedFile,
+    faults,
+    journal: { size: options.journalSize },
+    admin: { token: options.adminToken },
+    dashboard: options.dashboard ? { basePath: '/' } : false,
     logLevel: options.logLevel,
     output,
   });

@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /** The journal pages: the live list of requests and one request's detail. */
 import type { FC } from 'hono/jsx';
 import type { JournalEntry } from '../journal/entry.js';

@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /** The page frame: skip link, navigation, main landmark, the stylesheet and the small script. */
 import type { Child, FC } from 'hono/jsx';
 

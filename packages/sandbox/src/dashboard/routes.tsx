@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /**
  * The dashboard: server-rendered pages (Hono JSX) for the journal, a request's detail, customers
  * and wallets, a wallet's ledger, merchant credentials and faults. Links and forms work without

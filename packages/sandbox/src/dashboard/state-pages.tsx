@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /** The state pages: customers and their wallets, one wallet's ledger, merchants, faults, sign-in. */
 import type { FC } from 'hono/jsx';
 import type { MagicValue } from '../faults/magic.js';
