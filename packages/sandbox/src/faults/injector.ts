@@ -4,9 +4,15 @@
  * global one), and runs the request through it: latency, a status answer, a drop or a hold before
  * the engine, or a drop or a hold after the answer committed.
  */
-import { errorCatalogue, findRouteByPath, helperRoutes, isPlatformCode } from '@wallet/schemas';
+import {
+  type ApiName,
+  errorCatalogue,
+  findRouteByPath,
+  helperRoutes,
+  isPlatformCode,
+} from '@wallet/schemas';
 import { FaultConfigError, type SandboxProblem } from '../errors.js';
-import type { ExchangeDraft } from '../exchange.js';
+import type { ExchangeDraft, HelperApiName } from '../exchange.js';
 import { jsonAnswer } from '../http/answers.js';
 import { FAULT_HEADER, FaultHeaderError, parseFaultHeader } from './header.js';
 import { hold, sleep } from './hold.js';
@@ -23,12 +29,12 @@ export interface FaultedAnswer {
   readonly status: number;
 }
 
-const HELPER_PATHS: ReadonlyMap<string, string> = new Map(
+const HELPER_PATHS: ReadonlyMap<string, HelperApiName> = new Map(
   Object.values(helperRoutes).map((route) => [route.path, route.name]),
 );
 
 /** The API a path names (`load`, `encrypt`, ...), ignoring a trailing slash. */
-export function apiOfPath(path: string): string | undefined {
+export function apiOfPath(path: string): ApiName | HelperApiName | undefined {
   const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
   return findRouteByPath(trimmed)?.name ?? HELPER_PATHS.get(trimmed);
 }
@@ -158,6 +164,8 @@ export class FaultInjector {
       const response = await handle();
       return { response, status: response.status };
     }
+    // Known before the engine runs, so a request stopped by a fault is still filed under its API.
+    draft.api = api;
     let rule: FaultRule | undefined;
     const header = request.headers.get(FAULT_HEADER);
     if (header !== null) {
