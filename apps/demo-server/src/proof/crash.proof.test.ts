@@ -35,7 +35,7 @@ const WORKERS = 16;
 const WALLETS = 4;
 
 /** Kill points per database: CI keeps the whole file to about a minute on two cores. */
-const KILL_POINTS = sized({ ci: { sqlite: 4, postgres: 3 }, full: { sqlite: 20, postgres: 20 } });
+const KILL_POINTS = sized({ ci: { sqlite: 6, postgres: 4 }, full: { sqlite: 20, postgres: 20 } });
 
 /** Answers to wait for before the kill: spread over the storm, different at every point. */
 const STORM_SPAN = sized({ ci: 150, full: 600 });

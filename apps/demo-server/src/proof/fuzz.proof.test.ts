@@ -13,7 +13,7 @@ import { type ApiName, apiNames, examples, newClientTxnId, routes } from '@walle
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialsOf } from '../../../../packages/sandbox/src/testing/concurrency.js';
-import { register } from '../../../../packages/sandbox/src/testing/fixtures.js';
+import { registerFields } from '../../../../packages/sandbox/src/testing/fixtures.js';
 import {
   type ClientCredentials,
   type WalletAnswer,
@@ -27,6 +27,7 @@ import {
   startDemoProcess,
 } from './demo-process.js';
 import { sized } from './size.js';
+import { plainMobile } from './storm.js';
 
 const RUNS = sized({ ci: 1500, full: 50_000 });
 
@@ -66,8 +67,19 @@ beforeAll(async () => {
     (config) => new WalletTestClient({ target: server.url, merchant: credentials(config) }),
   );
   for (const [index, client] of clients.entries()) {
-    const customer = await register(client);
-    customers.set(index, customer);
+    const mobile = plainMobile();
+    const fields = registerFields({}, { mobileNumber: mobile });
+    const answer = await client.call(
+      'registerCustomer',
+      client.request('registerCustomer', fields),
+    );
+    expect(answer.status, answer.text).toBe(200);
+    const formFactor = answer.body?.formFactor as { accountNumber: string } | undefined;
+    customers.set(index, {
+      urn: String(answer.body?.urn),
+      mobile,
+      accountNumber: String(formFactor?.accountNumber),
+    });
   }
 }, 60_000);
 
@@ -189,7 +201,14 @@ const headerEdit: fc.Arbitrary<HeaderEdit> = fc.oneof(
   fc.record({
     kind: fc.constant('set' as const),
     name: fc.oneof(
-      fc.constantFrom('authorization', 'date', 'walletidentifier', 'content-type', 'digest'),
+      fc.constantFrom(
+        'authorization',
+        'date',
+        'walletidentifier',
+        'content-type',
+        'digest',
+        'x-sandbox-fault',
+      ),
       headerName,
     ),
     value: printable,

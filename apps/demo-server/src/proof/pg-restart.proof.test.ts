@@ -30,7 +30,7 @@ import {
 requirePostgresInCi();
 
 const MERCHANT = PREFIX_MERCHANT.merchantKey;
-const RESTARTS = sized({ ci: 1, full: 5 });
+const RESTARTS = sized({ ci: 2, full: 6 });
 
 // The cluster this file restarts is its own (scripts/pg.sh under a private state file), but like
 // every PostgreSQL proof it needs a machine with PostgreSQL: WALLET_TEST_PG_URL says there is one.

@@ -14,6 +14,7 @@ import {
   ChangeStatusCommand,
   ConflictCommand,
   LoadCommand,
+  MAGIC_AMOUNTS,
   RegisterCommand,
   RegisterTakenMobileCommand,
   RetryCommand,
@@ -27,23 +28,25 @@ const FULL = process.env.WALLET_PROOF_SIZE === 'full';
 const RUNS = FULL ? 500 : 60;
 const MAX_COMMANDS = FULL ? 150 : 40;
 
-/** Amounts around every limit, and anywhere. */
-const amount = fc.oneof(
-  { arbitrary: fc.integer({ min: 1, max: 400_000 }), weight: 6 },
-  { arbitrary: fc.integer({ min: 1, max: 25_000_000 }), weight: 1 },
-  {
-    arbitrary: fc.constantFrom(
-      1,
-      999_999,
-      1_000_000,
-      1_000_001,
-      19_999_999,
-      20_000_000,
-      20_000_001,
-    ),
-    weight: 1,
-  },
-);
+/** Amounts around every limit, and anywhere (but the magic values, which force faults). */
+const amount = fc
+  .oneof(
+    { arbitrary: fc.integer({ min: 1, max: 400_000 }), weight: 6 },
+    { arbitrary: fc.integer({ min: 1, max: 25_000_000 }), weight: 1 },
+    {
+      arbitrary: fc.constantFrom(
+        1,
+        999_999,
+        1_000_000,
+        1_000_001,
+        19_999_999,
+        20_000_000,
+        20_000_001,
+      ),
+      weight: 1,
+    },
+  )
+  .filter((a) => !MAGIC_AMOUNTS.includes(a));
 const wallet = fc.nat({ max: 7 });
 const reference = fc.constantFrom('urn' as const, 'customerMobile' as const, 'customerId' as const);
 

@@ -8,7 +8,7 @@ import { type KycProfile, WALLET_STATUS_TYPES, type WalletStatusType } from '@wa
 import type fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Sandbox } from '../sandbox.js';
-import { loadFields, registerFields, unloadFields } from '../testing/fixtures.js';
+import { loadFields, registerFields, uniqueMobile, unloadFields } from '../testing/fixtures.js';
 import type { WalletAnswer, WalletTestClient } from '../testing/wallet-test-client.js';
 
 export const STATUSES: readonly WalletStatusType[] = WALLET_STATUS_TYPES;
@@ -33,6 +33,17 @@ const BLOCKS: Readonly<Record<WalletStatusType, { credit?: string; debit?: strin
   Closed: { credit: '6002', debit: '6002' },
 };
 const FINAL: readonly WalletStatusType[] = ['Permanent', 'Closed'];
+
+/**
+ * A fresh mobile number that does not end in 0000, the sandbox's magic value that declines a
+ * registration (the model leaves the magic values out: see MAGIC_AMOUNTS).
+ */
+function plainMobile(): string {
+  return uniqueMobile().replace(/0000$/, '0001');
+}
+
+/** Amounts the sandbox treats as magic values (forced faults), which the model leaves out. */
+export const MAGIC_AMOUNTS: readonly number[] = [99_997, 99_998, 99_999];
 
 export interface ModelWallet {
   readonly urn: string;
@@ -107,7 +118,10 @@ export class RegisterCommand implements Command {
   constructor(readonly kyc: KycProfile) {}
   check = (): boolean => true;
   async run(model: WalletModel, real: WalletReal): Promise<void> {
-    const fields = registerFields({ kycProfile: this.kyc, formFactorRequired: true });
+    const fields = registerFields(
+      { kycProfile: this.kyc, formFactorRequired: true },
+      { mobileNumber: plainMobile() },
+    );
     const answer = await send(model, real, 'registerCustomer', fields);
     expect(codeOf(answer), JSON.stringify(answer.body)).toBe('00');
     const body = answer.body ?? {};
