@@ -21,6 +21,7 @@ export interface GlobalOptions {
   readonly iv?: string;
   readonly authProfile?: string;
   readonly timeout?: string;
+  readonly adminToken?: string;
 }
 
 export class CommandContext {

@@ -8,8 +8,10 @@ import { registerApiCommands } from './commands/api.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerConfig } from './commands/config.js';
 import { registerEnvelope } from './commands/envelope.js';
+import { registerFixtures } from './commands/fixtures.js';
 import { registerImport } from './commands/import.js';
 import { registerKeys } from './commands/keys.js';
+import { registerLogs } from './commands/logs.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerSigning } from './commands/signing.js';
 import { SETTINGS } from './config/settings.js';
@@ -51,6 +53,8 @@ export function buildProgram(): Command {
   registerImport(program);
   registerConfig(program);
   registerSandbox(program);
+  registerLogs(program);
+  registerFixtures(program);
   registerCompletion(program);
   return program;
 }

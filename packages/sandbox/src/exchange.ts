@@ -73,7 +73,7 @@ export interface SandboxExchange {
   readonly responseHeaders: Readonly<Record<string, string>>;
   /**
    * The fault the sandbox injected, when it injected one (`status=503`, `latency=250ms`,
-   * `drop=after`, `timeout=before`, `magic=load-99999`, ...; several joined with `;`).
+   * `drop=after`, `timeout=before`, `magic=amount-99999`, ...; several joined with `;`).
    */
   readonly fault: string | undefined;
 }

@@ -23,7 +23,8 @@ export type SettingName =
   | 'ivMode'
   | 'iv'
   | 'authProfile'
-  | 'timeout';
+  | 'timeout'
+  | 'adminToken';
 
 export const SETTINGS: readonly SettingDefinition[] = [
   {
@@ -89,6 +90,15 @@ export const SETTINGS: readonly SettingDefinition[] = [
     env: 'WALLET_TIMEOUT',
     secret: false,
     description: 'milliseconds one API attempt may take (default 30000)',
+  },
+  {
+    name: 'adminToken',
+    label: 'admin token',
+    flag: 'admin-token',
+    env: 'WALLET_ADMIN_TOKEN',
+    secret: true,
+    description:
+      "the sandbox's admin token, for `wallet logs tail` against a sandbox on a non-loopback address (secret)",
   },
 ];
 

@@ -190,14 +190,14 @@ describe('faults over /__sandbox/faults', () => {
 });
 
 describe('magic values', () => {
-  it('declines a registration whose mobile number ends in 0000 with 1030, and replays it', async () => {
+  it('declines a registration whose mobile number starts with 91555 with 1030, and replays it', async () => {
     const s = await start();
     const client = s.client();
     const request = client.request('registerCustomer', {
       customerDetails: {
         firstName: 'Zed',
         dateOfBirth: '01-01-1990',
-        mobileNumber: '919912340000',
+        mobileNumber: '915551234567',
       },
       kycProfile: 30,
       riskCategory: 'Low',
@@ -210,7 +210,7 @@ describe('magic values', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect((await s.sandbox.store.listAccounts()).total).toBe(0);
     const [entry] = s.sandbox.journal?.list() ?? [];
-    expect(entry?.fault).toBe('magic=register-mobile-0000');
+    expect(entry?.fault).toBe('magic=register-mobile-91555');
   });
 
   it('answers a load of 99999 paise with a plain 1052 and moves nothing', async () => {

@@ -32,6 +32,13 @@ export interface MagicValue {
 
 const MONEY_APIS = ['load', 'unload'] as const;
 
+/**
+ * The start of the mobile numbers a registration is declined for. No Indian mobile number starts
+ * with 5 (like the 555 numbers of American films), so real or sequentially generated test numbers
+ * (`91` + 6 to 9 + ...) never hit it by chance, as they would any suffix.
+ */
+const DECLINED_MOBILE_PREFIX = '91555';
+
 function amountIs(amount: number): (request: JsonObject) => boolean {
   return (request) => request.transactionAmount === amount;
 }
@@ -39,10 +46,10 @@ function amountIs(amount: number): (request: JsonObject) => boolean {
 /** The magic values, in the order they are checked. */
 export const MAGIC_VALUES: readonly MagicValue[] = [
   {
-    label: 'magic=register-mobile-0000',
+    label: 'magic=register-mobile-91555',
     apis: ['registerCustomer'],
     field: 'customerDetails.mobileNumber',
-    value: 'ends in 0000',
+    value: `starts with ${DECLINED_MOBILE_PREFIX}`,
     effect: 'decline-1030',
     outcome:
       '1030 CUSTOMER ALREADY EXISTS (HTTP 409), stored and replayed like any decline; no customer is created',
@@ -51,7 +58,7 @@ export const MAGIC_VALUES: readonly MagicValue[] = [
       return (
         isJsonObject(details) &&
         typeof details.mobileNumber === 'string' &&
-        details.mobileNumber.endsWith('0000')
+        details.mobileNumber.startsWith(DECLINED_MOBILE_PREFIX)
       );
     },
   },
