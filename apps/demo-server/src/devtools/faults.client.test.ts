@@ -157,6 +157,12 @@ describe('faults against the client', () => {
     expect(dropped.attempts).toBe(2);
     expect(dropped.response.headers.get('idempotent-replayed')).toBe('true');
     expect(await ledgerEntries(server, urn)).toBe(1);
+    // The journal shows the fault on the attempt it hit, not on the replay.
+    const attempts = journalFor(server, dropped.clientTxnId ?? '');
+    expect(attempts.map((e) => [e.replayed, e.fault])).toEqual([
+      [true, null],
+      [false, 'magic=amount-99998'],
+    ]);
 
     const failing = await server
       .client({ maxRetryDelay: 20 })

@@ -63,6 +63,7 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .pair section { min-width: 0; }
 pre { margin: 0; padding: .8rem 1rem; background: #f7f8fa; border: 1px solid var(--line); border-radius: 8px; overflow: auto; max-height: 32rem; font-size: .85rem; line-height: 1.4; }
 .empty { color: var(--muted); padding: 1rem; }
+.field { margin-bottom: .8rem; max-width: 60rem; }
 .cred { display: flex; gap: .5rem; align-items: center; }
 .cred input { flex: 1; min-width: 16rem; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: .9rem 1rem; margin-bottom: 1rem; }

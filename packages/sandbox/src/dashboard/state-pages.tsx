@@ -286,6 +286,12 @@ export const MerchantsPage: FC<MerchantsPageProps> = ({ base, baseUrl, merchants
   </Layout>
 );
 
+const FAULTS_EXAMPLE = `For example:
+{
+  "global": { "latencyMs": [50, 200] },
+  "routes": { "load": { "status": 503, "times": 1 }, "unload": { "drop": "after" } }
+}`;
+
 export interface FaultsPageProps {
   readonly base: string;
   readonly config: FaultConfig;
@@ -308,18 +314,22 @@ export const FaultsPage: FC<FaultsPageProps> = (props) => (
     <form method="post" action={href(props.base, 'faults')}>
       <div class="field">
         <label for="faults-json">Fault configuration (JSON)</label>
-        <textarea id="faults-json" name="config" rows={12} spellcheck={false}>
-          {props.draft ?? prettyJson(props.config)}
+        <textarea
+          id="faults-json"
+          name="config"
+          rows={8}
+          spellcheck={false}
+          placeholder={FAULTS_EXAMPLE}
+        >
+          {props.draft ?? (Object.keys(props.config).length === 0 ? '' : prettyJson(props.config))}
         </textarea>
       </div>
       <div class="actions">
         <button type="submit">Apply faults</button>
+        <button type="submit" class="secondary" formaction={href(props.base, 'faults/clear')}>
+          Clear all faults
+        </button>
       </div>
-    </form>
-    <form method="post" action={href(props.base, 'faults/clear')} class="actions">
-      <button type="submit" class="secondary">
-        Clear all faults
-      </button>
     </form>
     <h2>Magic values</h2>
     <section class="scroll" tabindex={0} aria-label="Magic values">

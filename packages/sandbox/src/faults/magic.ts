@@ -119,7 +119,8 @@ export function withMagicValues(store: Store): Store {
     const magic = magicValueOf(request.api, request.request);
     if (magic === undefined) return store.transact(request, work);
     const scope = faultScope.getStore();
-    scope?.applied.push(magic.label);
+    // A drop after the effect is recorded only where it happens: not on the replaying retry.
+    if (magic.effect !== 'drop-after') scope?.applied.push(magic.label);
     switch (magic.effect) {
       case 'decline-1030':
         return store.transact(request, async () =>
@@ -133,7 +134,10 @@ export function withMagicValues(store: Store): Store {
       case 'drop-after': {
         const result = await store.transact(request, work);
         // Only the first, committing attempt is dropped: the retry must be able to replay.
-        if (result.status === 'committed' && scope !== undefined) scope.dropAfter = true;
+        if (result.status === 'committed' && scope !== undefined) {
+          scope.applied.push(magic.label);
+          scope.dropAfter = true;
+        }
         return result;
       }
     }
