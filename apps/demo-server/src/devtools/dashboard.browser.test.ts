@@ -1,3 +1,4 @@
+// biome-ignore-all lint/performance/useDomNodeTextContent: page.innerText is Playwright's rendered text of the page, not the DOM property
 /**
  * The dashboard driven in a real headless Chromium (Debian's, through playwright-core): a request
  * sent by the client appears live, its detail shows the decrypted body, a screenshot is taken, axe
