@@ -35,7 +35,9 @@ import { TokenFailureLimiter } from './wallet/rate-limit.js';
 export interface Sandbox {
   /**
    * Answers one request, exactly as the HTTP server would: use it in-process as a client's custom
-   * `fetch`, with any origin (`http://sandbox.test/...`). Never rejects.
+   * `fetch`, with any origin (`http://sandbox.test/...`). Never rejects, except where a fault asks
+   * for it: a dropped connection rejects like `fetch` (`TypeError: fetch failed`), and a held
+   * request rejects with the client's abort reason once the client gives up.
    */
   fetch(request: Request): Promise<Response>;
   /** Serves `fetch` over HTTP on `host` (default 127.0.0.1) and `port` (default 0: any free port). */
