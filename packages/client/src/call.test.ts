@@ -2,6 +2,7 @@
  * A call from end to end, against a scripted platform that opens and verifies requests with the
  * real @wallet/crypto and @wallet/hmac (no socket: the integration tests use the real sandbox).
  */
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { WalletClientConfig } from './config.js';
 import {
@@ -310,6 +311,36 @@ describe('retries', () => {
     expect(platform.received).toHaveLength(1);
   });
 
+  it('backs off on other retriable answers, whatever wait they name', async () => {
+    const times: number[] = [];
+    const { platform, client } = setup(
+      (r, i) => {
+        times.push(performance.now());
+        return i === 0
+          ? platform.plain('', 500, { 'retry-after': '3' })
+          : platform.success(r, { customerId: 'c', urn: '1' });
+      },
+      { maxRetryDelay: 5_000 },
+    );
+    await client.registerCustomer(customer);
+    // The first backoff waits 250 to 500 ms; Retry-After would have waited 3 s.
+    expect((times[1] ?? 0) - (times[0] ?? 0)).toBeLessThan(1_500);
+  });
+
+  it('gives up at once when any rate-limit header names a wait past the total timeout', async () => {
+    for (const headers of [{ 'ratelimit-reset': '30' }, { 'retry-after': 'soon' }]) {
+      const { platform, client } = setup(() => platform.plain('', 429, headers), {
+        maxRetryDelay: 30_000,
+        totalTimeout: 2_000,
+      });
+      const started = performance.now();
+      const error = await client.registerCustomer(customer).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WalletRateLimitError);
+      expect(performance.now() - started).toBeLessThan(1_500);
+      expect(platform.received).toHaveLength(1);
+    }
+  });
+
   it('can be turned off per call', async () => {
     const { platform, client } = setup(() => platform.plain('', 503));
     await expect(client.registerCustomer(customer, { retries: 0 })).rejects.toBeInstanceOf(
@@ -335,6 +366,51 @@ describe('timeouts and aborts', () => {
     });
     const error = await client.registerCustomer(customer).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'total', timeoutMs: 80, code: 'WALLET_TIMEOUT' });
+  });
+
+  it('times out an attempt whose answer body stalls, and retries it', async () => {
+    const { platform, client } = setup(
+      (r, i) =>
+        i === 0
+          ? new Response(
+              new ReadableStream({
+                start(controller) {
+                  controller.enqueue(new TextEncoder().encode('{"result":'));
+                  r.signal.addEventListener('abort', () => controller.error(r.signal.reason));
+                },
+              }),
+              { status: 200, headers: { 'content-type': 'application/json' } },
+            )
+          : platform.success(r, { customerId: 'c', urn: '1' }),
+      { timeout: 100, retries: 1 },
+    );
+    const { data, attempts } = await client.registerCustomer(customer).withResponse();
+    expect(data.customerId).toBe('c');
+    expect(attempts).toBe(2);
+  });
+
+  it("aborts with the caller's signal while waiting to retry", async () => {
+    const { platform, client } = setup(() => platform.plain('', 503, { 'retry-after': '5' }), {
+      maxRetryDelay: 10_000,
+    });
+    const controller = new AbortController();
+    const pending = client.registerCustomer(customer, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('user left')), 50);
+    const started = performance.now();
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WalletAbortError);
+    expect(error).toMatchObject({ attempts: 1 });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(platform.received).toHaveLength(1);
+  });
+
+  it("leaves no listener on the caller's signal after a call", async () => {
+    const { platform, client } = setup((r, i) =>
+      i % 2 === 0 ? platform.plain('', 503) : platform.success(r, { customerId: 'c', urn: '1' }),
+    );
+    const signal = new AbortController().signal;
+    for (let i = 0; i < 5; i += 1) await client.registerCustomer(customer, { signal });
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
   });
 
   it("aborts with the caller's signal, during an attempt or before it", async () => {
@@ -378,6 +454,18 @@ describe('hooks and logging', () => {
       'request registerCustomer 2 POST /loyalty-points/v1/wallet/enroll',
       'response 200 2 true',
     ]);
+  });
+
+  it('fails the call, unretried, with the error onResponse throws', async () => {
+    const { platform, client } = setup(() => platform.plain('', 503), {
+      hooks: {
+        onResponse: () => {
+          throw new RangeError('hook says no');
+        },
+      },
+    });
+    await expect(client.registerCustomer(customer)).rejects.toThrow(new RangeError('hook says no'));
+    expect(platform.received).toHaveLength(1);
   });
 
   it('fails the call, unretried, with the error a hook throws', async () => {

@@ -1,34 +1,28 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import ky from 'ky';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  type AttemptFailure,
+  backoffCeiling,
   backoffDelay,
+  equalJitter,
   isRetriableStatus,
+  kyRetryOptions,
+  kyRetryWait,
   parseRetryAfter,
-  retryDelay,
+  RETRY_STATUS_CODES,
+  type RetriedFailure,
 } from './retry-policy.js';
 
 const backoff = { initialDelayMs: 500, maxDelayMs: 8_000 };
+const NOW = Date.parse('2025-03-01T10:00:00Z');
 
-function decide(failure: AttemptFailure, extra: Partial<Parameters<typeof retryDelay>[0]> = {}) {
-  return retryDelay({
-    failure,
-    retryNumber: 1,
-    retries: 2,
-    remainingMs: undefined,
-    ...backoff,
-    random: () => 1,
-    ...extra,
-  });
-}
-
-const status = (code: number, retryAfterMs?: number): AttemptFailure => ({
+const status = (code: number, headers: HeadersInit = {}): RetriedFailure => ({
   kind: 'status',
   status: code,
-  retryAfterMs,
+  headers: new Headers(headers),
 });
 
-describe('which failures are retried', () => {
+describe('which answers are retried', () => {
   it('retries 408, 429 and every 5xx', () => {
     for (const code of [408, 429, 500, 502, 503, 504, 599])
       expect(isRetriableStatus(code)).toBe(true);
@@ -39,44 +33,45 @@ describe('which failures are retried', () => {
       fc.property(fc.integer({ min: 100, max: 499 }), (code) => {
         fc.pre(code !== 408 && code !== 429);
         expect(isRetriableStatus(code)).toBe(false);
-        expect(decide(status(code))).toBeUndefined();
       }),
     );
   });
 
-  it('retries network failures and attempt timeouts, never an abort or a hook failure', () => {
-    expect(decide({ kind: 'network' })).toBeGreaterThan(0);
-    expect(decide({ kind: 'timeout' })).toBeGreaterThan(0);
-    expect(decide({ kind: 'aborted' })).toBeUndefined();
-    expect(decide({ kind: 'other' })).toBeUndefined();
-  });
-
-  it('stops when the retries are used up', () => {
-    expect(decide({ kind: 'network' }, { retryNumber: 2, retries: 2 })).toBeDefined();
-    expect(decide({ kind: 'network' }, { retryNumber: 3, retries: 2 })).toBeUndefined();
-    expect(decide(status(503), { retryNumber: 1, retries: 0 })).toBeUndefined();
-  });
-
-  it('gives up rather than wait past the total timeout', () => {
-    expect(decide(status(503, 5_000), { remainingMs: 4_000 })).toBeUndefined();
-    expect(decide(status(503, 5_000), { remainingMs: 6_000 })).toBe(5_000);
-    expect(decide({ kind: 'network' }, { remainingMs: 100 })).toBeUndefined();
+  it('hands ky exactly the statuses it retries as retry.statusCodes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 599 }), (code) => {
+        expect(RETRY_STATUS_CODES.includes(code)).toBe(isRetriableStatus(code));
+      }),
+    );
   });
 });
 
 describe('how long to wait', () => {
-  it('honours Retry-After, capped at maxDelayMs', () => {
-    expect(decide(status(429, 1_500))).toBe(1_500);
-    expect(decide(status(503, 0))).toBe(0);
-    expect(decide(status(503, 60_000))).toBe(8_000);
+  it('honours the wait a 429 or 503 names, capped at maxDelayMs', () => {
+    const wait = (code: number, headers: HeadersInit) =>
+      kyRetryWait(status(code, headers), 1, backoff, 1, NOW);
+    expect(wait(429, { 'retry-after': '1' })).toBe(1_000);
+    expect(wait(503, { 'retry-after': '0' })).toBe(0);
+    expect(wait(503, { 'retry-after': '60' })).toBe(8_000);
+    expect(wait(429, { 'retry-after': 'Sat, 01 Mar 2025 10:00:05 GMT' })).toBe(5_000);
+  });
+
+  it('backs off as usual on other retriable answers, whatever they name', () => {
+    for (const code of [408, 500, 502, 504]) {
+      expect(kyRetryWait(status(code, { 'retry-after': '5' }), 1, backoff, 1, NOW)).toBe(500);
+    }
+    expect(kyRetryWait(status(503), 2, backoff, 1, NOW)).toBe(1_000);
+    expect(kyRetryWait({ kind: 'network' }, 3, backoff, 0, NOW)).toBe(1_000);
+    expect(kyRetryWait({ kind: 'timeout' }, 1, backoff, 0.5, NOW)).toBe(375);
   });
 
   it('backs off exponentially, with equal jitter, and never beyond the cap', () => {
+    expect(backoffCeiling(1, backoff)).toBe(500);
+    expect(backoffCeiling(2, backoff)).toBe(1_000);
+    expect(backoffCeiling(3, backoff)).toBe(2_000);
+    expect(backoffCeiling(10, backoff)).toBe(8_000);
+    expect(equalJitter(500, 0)).toBe(250);
     expect(backoffDelay(1, backoff, () => 1)).toBe(500);
-    expect(backoffDelay(2, backoff, () => 1)).toBe(1_000);
-    expect(backoffDelay(3, backoff, () => 1)).toBe(2_000);
-    expect(backoffDelay(10, backoff, () => 1)).toBe(8_000);
-    expect(backoffDelay(1, backoff, () => 0)).toBe(250);
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 60 }),
@@ -96,6 +91,89 @@ describe('how long to wait', () => {
   it('spreads waits out: two clients rarely wait the same time', () => {
     const waits = new Set(Array.from({ length: 50 }, () => backoffDelay(3, backoff)));
     expect(waits.size).toBeGreaterThan(10);
+  });
+});
+
+describe('the wait ky takes', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  /** Runs ky with the client's retry options on one failing answer; returns the wait ky took. */
+  async function waitKyTakes(
+    code: number,
+    headers: Record<string, string>,
+    maxDelayMs: number,
+    random: number,
+  ): Promise<number | undefined> {
+    const waits: number[] = [];
+    const realSetTimeout = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((run: () => void, ms?: number) => {
+      waits.push(ms ?? 0);
+      return realSetTimeout(run, 0);
+    }) as typeof setTimeout);
+    let calls = 0;
+    await ky('http://ky.test/', {
+      method: 'post',
+      timeout: false,
+      throwHttpErrors: isRetriableStatus,
+      retry: kyRetryOptions({
+        retries: 1,
+        maxDelayMs,
+        jitter: () => random,
+        shouldRetry: () => undefined,
+      }),
+      fetch: async () => {
+        calls += 1;
+        return calls === 1 ? new Response('', { status: code, headers }) : new Response('ok');
+      },
+    });
+    vi.restoreAllMocks();
+    return waits[0];
+  }
+
+  const RATE_LIMIT_HEADERS = [
+    'retry-after',
+    'ratelimit-reset',
+    'x-ratelimit-retry-after',
+    'x-ratelimit-reset',
+    'x-rate-limit-reset',
+  ];
+  const headerValue = fc.oneof(
+    fc.nat({ max: 100_000 }).map(String),
+    fc.integer({ min: -1_000, max: 1_000 }).map(String),
+    fc.double({ min: -100, max: 1e6, noNaN: true }).map(String),
+    // Unix seconds around now: ky reads them as a moment.
+    fc.integer({ min: 1_740_000_000, max: 1_800_000_000 }).map(String),
+    fc
+      .date({ min: new Date('2024-06-01'), max: new Date('2026-01-01') })
+      .map((d) => d.toUTCString()),
+    fc.constantFrom('', 'soon', 'NaN', 'Infinity', '1e3', '0x10', ' 7 '),
+    fc.string({ maxLength: 12 }),
+  );
+
+  it('is predicted exactly, for any answer and any rate-limit header', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(408, 429, 500, 502, 503, 504, 599),
+        fc.dictionary(fc.constantFrom(...RATE_LIMIT_HEADERS), headerValue, { maxKeys: 3 }),
+        fc.integer({ min: 1, max: 60_000 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        async (code, headers, maxDelayMs, random) => {
+          const predicted = kyRetryWait(
+            status(code, headers),
+            1,
+            { initialDelayMs: 500, maxDelayMs },
+            random,
+            Date.now(),
+          );
+          expect(await waitKyTakes(code, headers, maxDelayMs, random)).toBe(predicted);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -1,34 +1,59 @@
 /**
- * Sending one call: a small retry loop over `fetch`. Each attempt is signed afresh (a new `date`
- * and signature) and carries the same body (same clientTxnId, same sealed plaintext), so a retried
- * write takes effect once. The policy of retry-policy.ts decides whether and when to retry.
+ * Sending one call, on ky. ky runs the attempts: the retry loop (`retry.limit`, `retry.methods`
+ * with POST and PATCH, `retry.statusCodes` 408, 429 and 5xx, `Retry-After` on 429 and 503 through
+ * `retry.afterStatusCodes` and `retry.maxRetryAfter`, exponential backoff with equal jitter through
+ * `retry.delay`, `retry.jitter` and `retry.backoffLimit`, `retry.retryOnTimeout`), the per-attempt
+ * `timeout`, and the hooks: `beforeRetry` re-signs every retry with a fresh `date` (the body, so
+ * the clientTxnId and the sealed plaintext, stays the same, and a retried write takes effect
+ * once), `beforeRequest` and `afterResponse` carry the caller's `onRequest` and `onResponse`.
  *
- * Each attempt has one AbortController, aborted by the attempt's timeout, by the call's
- * `totalTimeout`, or by the caller's signal, whichever comes first; the attempt covers the answer
- * body too. Failures leave here as `WalletError`s; answers of any status come back as they are,
- * for the caller to read.
+ * Around ky, three small pieces do what it has no option for:
+ * - {@link CallStop}: the call's `totalTimeout` and the caller's signal;
+ * - ky's `shouldRetry`: no retry once the call has stopped or a hook failed, and none whose wait
+ *   (predicted by retry-policy.ts) would outlast the total timeout: the real failure is reported
+ *   at once instead of a timeout later;
+ * - ky's `fetch` (`Exchange.sendAttempt`): it puts the attempt on the wire and reads the whole
+ *   answer body within the attempt, so ky's per-attempt timeout covers the body too.
  *
- * Why not ky: measured against the in-process sandbox, one ky request costs 130-160 µs more than
- * `fetch` with the same Request (it builds a Request, clones and tees its body for retries, merges
- * signals with AbortSignal.any, and wraps every hook), which put `registerCustomer` at 1.9-2.1x the
- * hand-built call against a 1.25x budget. This loop keeps the behaviour and costs one Request and
- * one AbortController per attempt (see packages/client/README.md, "Retries").
+ * ky's own request is the handle its machinery works on; what goes on the wire is built by
+ * `sendAttempt` from the call's URL, method and body and the attempt's signed headers, with a
+ * signal that ky's timeout and the call's stop abort. Handing ky the body and headers instead
+ * costs more than twice as much here (see bench/client.bench.mjs): ky merges the headers into new
+ * Headers objects, and before every attempt clones its request to keep one for a retry, which
+ * with a body is a stream tee (cancelled again afterwards). The body is a string held for the
+ * whole call anyway.
+ *
+ * Failures leave here as `WalletError`s; answers of any status come back as they are, for the
+ * caller to read.
  */
+import ky, {
+  type AfterResponseHook,
+  type BeforeRequestHook,
+  type BeforeRetryHook,
+  type Hooks,
+  isHTTPError,
+  isTimeoutError,
+  type Options as KyOptions,
+  type ShouldRetryState,
+} from 'ky';
 import { checkCallOptions, type WalletCallOptions } from './call-options.js';
-import type { WalletRequestEvent } from './config.js';
+import { CallStop } from './call-stop.js';
+import type { ResolvedConfig, WalletRequestEvent } from './config.js';
 import type { CoreServices } from './core-internals.js';
 import {
   WalletAbortError,
   type WalletCallContext,
+  WalletError,
   WalletNetworkError,
   WalletTimeoutError,
 } from './errors.js';
+import type { LogSink } from './logger.js';
 import {
-  type AttemptFailure,
   INITIAL_RETRY_DELAY_MS,
   isRetriableStatus,
-  parseRetryAfter,
-  retryDelay,
+  kyRetryOptions,
+  kyRetryWait,
+  type RetriedFailure,
 } from './retry-policy.js';
 
 /** One call to send. */
@@ -63,32 +88,194 @@ export function requestIdOf(response: Response): string | undefined {
   return undefined;
 }
 
-/** A hook's own failure: rethrown as it was, never retried. */
-class HookFailure {
-  constructor(readonly error: unknown) {}
+/** A hook's own failure: carried through ky untouched, never retried, rethrown as it was. */
+class HookFailure extends Error {
+  constructor(readonly original: unknown) {
+    super('wallet hook failed');
+  }
 }
 
-/** Why the attempt's controller was aborted. */
-type StopReason = 'attempt-timeout' | 'total-timeout' | 'caller';
+/** Thrown by `beforeRetry` when the call stopped during ky's wait. */
+class CallStopped extends Error {
+  constructor() {
+    super('wallet call stopped');
+  }
+}
 
-/** How one attempt ended. */
-type AttemptResult =
-  | { readonly kind: 'answer'; readonly response: Response; readonly text: string }
-  | { readonly kind: 'failed'; readonly stop: StopReason | undefined; readonly error: unknown };
+/** One call in flight: what the attempts share, and ky's hooks and `fetch` over it. */
+class Exchange {
+  attempts = 0;
+  /** The last answer and its body, read within its attempt. */
+  response: Response | undefined;
+  text = '';
+  /** Milliseconds the last attempt took, answer body included. */
+  durationMs = 0;
+  /** The jitter ky's next backoff applies, drawn when the retry is decided. */
+  jitter = 0;
+  /** The headers of the next attempt: signed now, and again by `beforeRetry` before each retry. */
+  headers: Record<string, string>;
+  readonly url: string;
 
-/** Waits `ms`, or less if `signal` aborts (then resolves false). */
-function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
-  if (ms <= 0) return Promise.resolve(signal?.aborted !== true);
-  return new Promise((resolve) => {
-    const done = (completed: boolean) => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      resolve(completed);
-    };
-    const onAbort = () => done(false);
-    const timer = setTimeout(() => done(true), ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  constructor(
+    readonly outgoing: Outgoing,
+    readonly config: ResolvedConfig,
+    readonly log: LogSink,
+    readonly stop: CallStop,
+    /** Whether ky runs a per-attempt timeout, which aborts its request's signal. */
+    readonly kyTimesOut: boolean,
+  ) {
+    this.url = outgoing.baseUrl + outgoing.path;
+    this.headers = outgoing.headers();
+  }
+
+  context(): WalletCallContext {
+    const { api, method, path, clientTxnId } = this.outgoing;
+    return { api, method, path, clientTxnId, attempts: this.attempts };
+  }
+
+  event(attempt: number): WalletRequestEvent {
+    const { api, method, path, clientTxnId } = this.outgoing;
+    return { api, method, url: this.url, path, clientTxnId, attempt };
+  }
+
+  /**
+   * ky's `fetch`: one attempt. Sends the request (this attempt's headers, the call's body) with a
+   * signal aborted by ky's timeout or the call's stop, and reads the whole answer body before
+   * ky's timeout is over.
+   */
+  readonly sendAttempt = async (kyRequest: Request): Promise<Response> => {
+    this.attempts += 1;
+    const attempt = this.attempts;
+    const started = performance.now();
+    const { outgoing, log } = this;
+    const signal = this.stop.attemptSignal(this.kyTimesOut ? kyRequest.signal : undefined);
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.config.fetch(
+        new Request(this.url, {
+          method: outgoing.method,
+          headers: this.headers,
+          body: outgoing.body,
+          signal,
+        }),
+      );
+      text = await response.text();
+    } catch (error) {
+      if (log.debugEnabled) {
+        log.debug('wallet attempt failed', {
+          api: outgoing.api,
+          method: outgoing.method,
+          path: outgoing.path,
+          clientTxnId: outgoing.clientTxnId,
+          attempt,
+          durationMs: Math.round(performance.now() - started),
+          failure: this.stop.reason ?? (signal.aborted ? 'attempt-timeout' : 'network'),
+        });
+      }
+      throw error;
+    }
+    this.durationMs = Math.round(performance.now() - started);
+    this.response = response;
+    this.text = text;
+    if (log.debugEnabled) {
+      log.debug('wallet response', {
+        api: outgoing.api,
+        method: outgoing.method,
+        path: outgoing.path,
+        status: response.status,
+        durationMs: this.durationMs,
+        clientTxnId: outgoing.clientTxnId,
+        attempt,
+      });
+    }
+    // ky hands `afterResponse` hooks a clone, which needs a body still unread.
+    if (this.config.hooks.onResponse === undefined) return response;
+    return new Response(text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+
+  /**
+   * ky's `shouldRetry`: `false` once the call stopped or a hook failed, and when the wait ky is
+   * about to take would outlast the total timeout; otherwise `undefined`, leaving the decision
+   * (status codes, timeouts, `Retry-After`) to ky.
+   */
+  readonly shouldRetry = ({ error, retryCount }: ShouldRetryState): false | undefined => {
+    if (this.stop.reason !== undefined || error instanceof HookFailure) return false;
+    let failure: RetriedFailure;
+    if (isHTTPError(error)) {
+      const { status, headers } = error.response;
+      failure = { kind: 'status', status, headers };
+    } else failure = { kind: isTimeoutError(error) ? 'timeout' : 'network' };
+    this.jitter = Math.random();
+    const wait = kyRetryWait(
+      failure,
+      retryCount,
+      { initialDelayMs: INITIAL_RETRY_DELAY_MS, maxDelayMs: this.config.maxRetryDelay },
+      this.jitter,
+      Date.now(),
+    );
+    if (wait >= this.stop.remaining()) return false;
+    if (this.log.debugEnabled) {
+      const { api, method, path, clientTxnId } = this.outgoing;
+      this.log.debug('wallet retry', {
+        api,
+        method,
+        path,
+        clientTxnId,
+        retry: retryCount,
+        delayMs: Math.max(0, wait),
+        reason: failure.kind === 'status' ? `HTTP ${failure.status}` : failure.kind,
+      });
+    }
+    return undefined;
+  };
+
+  /** ky's `beforeRetry`: a fresh date and signature for the retry. */
+  readonly resign: BeforeRetryHook = () => {
+    if (this.stop.reason !== undefined) throw new CallStopped();
+    this.headers = this.outgoing.headers();
+  };
+
+  /** ky's `beforeRequest`, when the caller set `onRequest`. */
+  readonly onRequest: BeforeRequestHook = async (_request, _options, { retryCount }) => {
+    try {
+      await this.config.hooks.onRequest?.(this.event(retryCount + 1));
+    } catch (error) {
+      throw new HookFailure(error);
+    }
+  };
+
+  /** ky's `afterResponse`, when the caller set `onResponse`: it gets ky's clone of the answer. */
+  readonly onResponse: AfterResponseHook = async (_request, _options, response, { retryCount }) => {
+    try {
+      await this.config.hooks.onResponse?.({
+        ...this.event(retryCount + 1),
+        status: response.status,
+        durationMs: this.durationMs,
+        response,
+      });
+    } catch (error) {
+      throw new HookFailure(error);
+    }
+  };
+
+  /** The answer ky ended on: the last one read. */
+  answer(): Answer {
+    return { response: this.response as Response, text: this.text, context: this.context() };
+  }
+}
+
+/** ky's hooks for a call: re-signing always, the caller's hooks only when set. */
+function hooksOf(exchange: Exchange, config: ResolvedConfig): Hooks {
+  const hooks: Hooks = { beforeRetry: [exchange.resign] };
+  if (config.hooks.onRequest !== undefined) hooks.beforeRequest = [exchange.onRequest];
+  // ky clones every answer for each afterResponse hook: none unless the caller wants one.
+  if (config.hooks.onResponse !== undefined) hooks.afterResponse = [exchange.onResponse];
+  return hooks;
 }
 
 /**
@@ -105,164 +292,53 @@ export async function send(
   const timeout = options.timeout ?? config.timeout;
   const totalTimeout = options.totalTimeout ?? config.totalTimeout;
   const retries = options.retries ?? config.retries;
-  const { hooks } = config;
-  const url = outgoing.baseUrl + outgoing.path;
-  const { api, method, path, clientTxnId } = outgoing;
-  const signal = options.signal;
+  const caller = options.signal;
+  if (caller?.aborted) {
+    const { api, method, path, clientTxnId } = outgoing;
+    throw new WalletAbortError({ api, method, path, clientTxnId, attempts: 0 }, caller.reason);
+  }
 
-  let attempts = 0;
-  const context = (): WalletCallContext => ({ api, method, path, clientTxnId, attempts });
-  if (signal?.aborted) throw new WalletAbortError(context(), signal.reason);
-  const deadline = performance.now() + totalTimeout;
-
-  const attempt = async (): Promise<AttemptResult> => {
-    attempts += 1;
-    const event: WalletRequestEvent = { api, method, url, path, clientTxnId, attempt: attempts };
-    const remaining = deadline - performance.now();
-    const controller = new AbortController();
-    let stop: StopReason | undefined;
-    const abort = (reason: StopReason) => {
-      stop ??= reason;
-      controller.abort();
-    };
-    const timer = setTimeout(
-      abort,
-      Math.max(0, Math.min(timeout, remaining)),
-      timeout < remaining ? 'attempt-timeout' : 'total-timeout',
-    );
-    const onCallerAbort = () => abort('caller');
-    signal?.addEventListener('abort', onCallerAbort, { once: true });
-    const started = performance.now();
-    try {
-      if (hooks.onRequest !== undefined) {
-        try {
-          await hooks.onRequest(event);
-        } catch (error) {
-          throw new HookFailure(error);
-        }
-      }
-      const request = new Request(url, {
-        method,
-        headers: outgoing.headers(),
-        body: outgoing.body,
-        signal: controller.signal,
-      });
-      const response = await config.fetch(request);
-      const text = await response.text();
-      const durationMs = Math.round(performance.now() - started);
-      if (log.debugEnabled) {
-        log.debug('wallet response', {
-          api,
-          method,
-          path,
-          status: response.status,
-          durationMs,
-          clientTxnId,
-          attempt: event.attempt,
-        });
-      }
-      if (hooks.onResponse !== undefined) {
-        const copy = new Response(text, {
-          status: response.status,
-          statusText: response.statusText,
-          headers: response.headers,
-        });
-        try {
-          await hooks.onResponse({ ...event, status: response.status, durationMs, response: copy });
-        } catch (error) {
-          throw new HookFailure(error);
-        }
-      }
-      return { kind: 'answer', response, text };
-    } catch (error) {
-      if (error instanceof HookFailure) throw error;
-      if (log.debugEnabled) {
-        log.debug('wallet attempt failed', {
-          api,
-          method,
-          path,
-          clientTxnId,
-          attempt: event.attempt,
-          durationMs: Math.round(performance.now() - started),
-          failure: stop ?? 'network',
-        });
-      }
-      return { kind: 'failed', stop, error };
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onCallerAbort);
-    }
+  const stop = new CallStop(totalTimeout, caller);
+  // An attempt timeout that cannot come before the total one is left to the total one.
+  const attemptTimeout = timeout < totalTimeout ? timeout : false;
+  // Given a signal, ky ends its waits on it, but merges it into each request with
+  // AbortSignal.any; without a caller's signal only the total timeout could end a wait, and
+  // shouldRetry starts no wait that would outlast it.
+  const kySignal = caller === undefined ? undefined : stop.signal();
+  const exchange = new Exchange(outgoing, config, log, stop, attemptTimeout !== false);
+  const kyOptions: KyOptions = {
+    method: outgoing.method,
+    // ky always hands its fetch the Request it built.
+    fetch: exchange.sendAttempt as NonNullable<KyOptions['fetch']>,
+    timeout: attemptTimeout,
+    // Retriable answers become ky's HTTPError, so ky retries them; any other is the answer.
+    throwHttpErrors: isRetriableStatus,
+    retry: kyRetryOptions({
+      retries,
+      maxDelayMs: config.maxRetryDelay,
+      jitter: () => exchange.jitter,
+      shouldRetry: exchange.shouldRetry,
+    }),
+    hooks: hooksOf(exchange, config),
   };
+  if (kySignal !== undefined) kyOptions.signal = kySignal;
 
   try {
-    for (let retryNumber = 1; ; retryNumber += 1) {
-      const result = await attempt();
-      let failure: AttemptFailure;
-      if (result.kind === 'answer') {
-        const { status } = result.response;
-        if (!isRetriableStatus(status)) return { ...result, context: context() };
-        failure = {
-          kind: 'status',
-          status,
-          retryAfterMs: parseRetryAfter(result.response.headers.get('retry-after'), Date.now()),
-        };
-      } else {
-        failure = {
-          kind:
-            result.stop === undefined
-              ? 'network'
-              : result.stop === 'attempt-timeout'
-                ? 'timeout'
-                : 'aborted',
-        };
-      }
-      const delay = retryDelay({
-        failure,
-        retryNumber,
-        retries,
-        remainingMs: deadline - performance.now(),
-        initialDelayMs: INITIAL_RETRY_DELAY_MS,
-        maxDelayMs: config.maxRetryDelay,
-      });
-      if (delay === undefined) {
-        if (result.kind === 'answer') return { ...result, context: context() };
-        throw failureError(result, context(), timeout, totalTimeout, signal);
-      }
-      if (log.debugEnabled) {
-        log.debug('wallet retry', {
-          api,
-          method,
-          path,
-          clientTxnId,
-          retry: retryNumber,
-          delayMs: delay,
-          reason: failure.kind === 'status' ? `HTTP ${failure.status}` : failure.kind,
-        });
-      }
-      if (!(await pause(delay, signal))) throw new WalletAbortError(context(), signal?.reason);
-    }
+    await ky(exchange.url, kyOptions);
+    return exchange.answer();
   } catch (error) {
-    if (error instanceof HookFailure) throw error.error;
-    throw error;
-  }
-}
-
-/** The error for an attempt that got no answer and is not retried. */
-function failureError(
-  result: Extract<AttemptResult, { kind: 'failed' }>,
-  context: WalletCallContext,
-  timeout: number,
-  totalTimeout: number,
-  signal: AbortSignal | undefined,
-): Error {
-  switch (result.stop) {
-    case 'caller':
-      return new WalletAbortError(context, signal?.reason);
-    case 'attempt-timeout':
-      return new WalletTimeoutError(context, 'attempt', timeout);
-    case 'total-timeout':
-      return new WalletTimeoutError(context, 'total', totalTimeout);
-    case undefined:
-      return new WalletNetworkError(context, result.error);
+    if (error instanceof HookFailure) throw error.original;
+    const context = exchange.context();
+    if (stop.reason === 'caller') throw new WalletAbortError(context, caller?.reason);
+    // A retriable answer whose retries ran out (or whose wait would outlast the total timeout) is
+    // an answer like any other.
+    if (isHTTPError(error) && exchange.response !== undefined) return exchange.answer();
+    if (stop.reason === 'total-timeout')
+      throw new WalletTimeoutError(context, 'total', totalTimeout);
+    if (isTimeoutError(error)) throw new WalletTimeoutError(context, 'attempt', timeout);
+    if (error instanceof WalletError) throw error;
+    throw new WalletNetworkError(context, error);
+  } finally {
+    stop.end();
   }
 }
