@@ -4,9 +4,12 @@
  */
 import {
   type ApiName,
-  buildRequest,
+  clientTxnIdSchema,
+  describeIssues,
   type FieldIssue,
+  formatRequestDateTime,
   INVALID_PARAMETERS_CODE,
+  type IssueReport,
   issueLine,
   JSON_CONTENT_TYPE,
   lookupError,
@@ -14,11 +17,12 @@ import {
   type ParamsOf,
   type RequestOf,
   type ResponseOf,
+  requestDateTimeSchema,
   routes,
-  validateRequest,
   validateResponse,
   walletHeaders,
 } from '@wallet/schemas';
+import type { z } from 'zod';
 import { envelopeToken, type JsonObject, parseJsonObject, unreadable } from './answer.js';
 import type { WalletCallOptions } from './call-options.js';
 import { clockNow } from './clock.js';
@@ -33,21 +37,45 @@ import { WalletPromise, type WalletResponse } from './wallet-promise.js';
 /** The unreadable-envelope error of `@wallet/crypto`, told by its stable code. */
 const ENVELOPE_UNREADABLE = 'ENVELOPE_UNREADABLE';
 
-interface SchemaFailure {
-  readonly code: 'SCHEMA_VALIDATION_FAILED';
-  readonly issues: readonly FieldIssue[];
-  readonly message: string;
+function requestError(
+  name: ApiName,
+  report: IssueReport,
+  clientTxnId: string,
+): WalletValidationError {
+  return new WalletValidationError({
+    direction: 'request',
+    api: name,
+    issues: report.issues,
+    clientTxnId,
+    message: `${routes[name].title} request: ${report.summary}`,
+  });
 }
 
-function isSchemaFailure(error: unknown): error is SchemaFailure {
-  return (
-    error instanceof Error && (error as { code?: unknown }).code === 'SCHEMA_VALIDATION_FAILED'
+/** Checks one of the common fields the caller supplied, with its schema. */
+function checkCommonField(
+  schema: z.ZodType,
+  path: 'clientTxnId' | 'requestDateTime',
+  value: unknown,
+  name: ApiName,
+  clientTxnId: string,
+): void {
+  const result = schema.safeParse(value);
+  if (result.success) return;
+  const report = describeIssues(
+    result.error.issues.map((issue) => ({ ...issue, path: [path, ...issue.path] })),
   );
+  throw requestError(name, report, clientTxnId);
 }
 
 /**
  * The full decrypted request: the three common fields filled in (or taken from `options`), the
  * SDK defaults applied, the whole checked.
+ *
+ * The parameters are checked once, by the API's `params` schema, which holds every field rule and
+ * cross-field rule of its `request` schema (with the SDK defaults): `request` adds only the three
+ * common fields, so only those the caller supplied are checked again, and what the client fills in
+ * is valid as made. `src/call-request.test.ts` proves the result equal to `buildRequest` of
+ * `@wallet/schemas`, for requests mutated from every API's example.
  * @throws {WalletValidationError} naming the first offending field.
  */
 export function buildWalletRequest<N extends ApiName>(
@@ -57,32 +85,27 @@ export function buildWalletRequest<N extends ApiName>(
   options: WalletCallOptions,
   clientTxnId: string,
 ): RequestOf<N> {
-  const { requestDateTime } = options;
-  try {
-    const built = buildRequest(name, params, {
-      clientTxnId,
-      date: requestDateTime instanceof Date ? requestDateTime : clockNow(internals),
-    });
-    if (typeof requestDateTime !== 'string') return built;
-    const checked = validateRequest(name, { ...built, requestDateTime });
-    if (checked.ok) return checked.value;
-    throw new WalletValidationError({
-      direction: 'request',
-      api: name,
-      issues: checked.issues,
-      clientTxnId,
-      message: `${routes[name].title} request: ${checked.summary}`,
-    });
-  } catch (error) {
-    if (!isSchemaFailure(error)) throw error;
-    throw new WalletValidationError({
-      direction: 'request',
-      api: name,
-      issues: error.issues,
-      clientTxnId,
-      message: error.message,
-    });
+  const route = routes[name];
+  const fields = (route.params as z.ZodType).safeParse(params);
+  if (!fields.success) throw requestError(name, describeIssues(fields.error), clientTxnId);
+  if (options.clientTxnId !== undefined) {
+    checkCommonField(clientTxnIdSchema, 'clientTxnId', clientTxnId, name, clientTxnId);
   }
+  const { requestDateTime } = options;
+  let dateTime: string;
+  if (typeof requestDateTime === 'string') dateTime = requestDateTime;
+  else {
+    const date = requestDateTime instanceof Date ? requestDateTime : clockNow(internals);
+    dateTime = Number.isNaN(date.getTime()) ? '' : formatRequestDateTime(date);
+  }
+  // A Date outside the 14-digit years (or invalid) prints no valid requestDateTime either.
+  checkCommonField(requestDateTimeSchema, 'requestDateTime', dateTime, name, clientTxnId);
+  return {
+    messageCode: route.requestMessageCode,
+    clientTxnId,
+    requestDateTime: dateTime,
+    ...(fields.data as object),
+  } as RequestOf<N>;
 }
 
 /** The headers of one attempt: a fresh date and signature each time. */
@@ -145,30 +168,35 @@ function checkedAnswer<N extends ApiName>(
   return (result.ok ? result.value : body) as ResponseOf<N>;
 }
 
-/** Opens and checks the final answer of a wallet call, or throws the error it stands for. */
-async function readWalletAnswer<N extends ApiName>(
+/** Opens an answer envelope; an envelope that does not open is an unreadable answer. */
+function openEnvelope(
+  internals: CoreInternals,
+  answer: Answer,
+  token: string,
+  options: WalletCallOptions,
+): unknown {
+  const notOpened = (error: unknown): never => {
+    if ((error as { code?: unknown } | null)?.code !== ENVELOPE_UNREADABLE) throw error;
+    throw unreadable(answer, 'the envelope does not open with the configured encryptionKey and iv');
+  };
+  try {
+    const opened = internals.sealer.open(token, options);
+    // Only the helper API opens asynchronously: a local envelope costs no extra turn.
+    return opened instanceof Promise ? opened.catch(notOpened) : opened;
+  } catch (error) {
+    return notOpened(error);
+  }
+}
+
+/** The parsed answer, or the error the answer stands for. `body` is the opened envelope. */
+function walletAnswer<N extends ApiName>(
   internals: CoreInternals,
   name: N,
   answer: Answer,
+  token: string | undefined,
+  body: JsonObject | undefined,
   clientTxnId: string,
-  options: WalletCallOptions,
-): Promise<WalletResponse<ResponseOf<N>>> {
-  const json = parseJsonObject(answer.text);
-  const token = envelopeToken(json);
-  let body: JsonObject | undefined = json;
-  if (token !== undefined) {
-    let opened: unknown;
-    try {
-      opened = await internals.sealer.open(token, options);
-    } catch (error) {
-      if ((error as { code?: unknown } | null)?.code !== ENVELOPE_UNREADABLE) throw error;
-      throw unreadable(
-        answer,
-        'the envelope does not open with the configured encryptionKey and iv',
-      );
-    }
-    body = opened as JsonObject;
-  }
+): WalletResponse<ResponseOf<N>> {
   const { response } = answer;
   if (response.ok && token !== undefined && body !== undefined && isSuccess(body)) {
     return {
@@ -176,7 +204,10 @@ async function readWalletAnswer<N extends ApiName>(
       response,
       rawBody: answer.text,
       clientTxnId,
-      requestId: requestIdOf(response),
+      // Read on demand: most callers never ask.
+      get requestId(): string | undefined {
+        return requestIdOf(response);
+      },
       attempts: answer.context.attempts,
     };
   }
@@ -208,7 +239,9 @@ async function run<N extends ApiName>(
   const route = routes[name];
   const clientTxnId = options.clientTxnId ?? newClientTxnId();
   const request = buildWalletRequest(internals, name, params, options, clientTxnId);
-  const token = await internals.sealer.seal(request, options);
+  // Only the helper API seals asynchronously: a local envelope costs no extra turn.
+  const sealed = internals.sealer.seal(request, options);
+  const token = typeof sealed === 'string' ? sealed : await sealed;
   const body = JSON.stringify({ token });
   const answer = await send(
     internals,
@@ -223,7 +256,21 @@ async function run<N extends ApiName>(
     },
     options,
   );
-  return readWalletAnswer(internals, name, answer, clientTxnId, options);
+  const json = parseJsonObject(answer.text);
+  const answerToken = envelopeToken(json);
+  let opened: unknown = json;
+  if (answerToken !== undefined) {
+    opened = openEnvelope(internals, answer, answerToken, options);
+    if (opened instanceof Promise) opened = await opened;
+  }
+  return walletAnswer(
+    internals,
+    name,
+    answer,
+    answerToken,
+    opened as JsonObject | undefined,
+    clientTxnId,
+  );
 }
 
 /**
