@@ -13,7 +13,7 @@ import { type ApiName, apiNames, examples, newClientTxnId, routes } from '@walle
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialsOf } from '../../../../packages/sandbox/src/testing/concurrency.js';
-import { registerFields } from '../../../../packages/sandbox/src/testing/fixtures.js';
+import { registerFields, uniqueMobile } from '../../../../packages/sandbox/src/testing/fixtures.js';
 import {
   type ClientCredentials,
   type WalletAnswer,
@@ -27,7 +27,6 @@ import {
   startDemoProcess,
 } from './demo-process.js';
 import { sized } from './size.js';
-import { plainMobile } from './storm.js';
 
 const RUNS = sized({ ci: 1500, full: 50_000 });
 
@@ -67,7 +66,7 @@ beforeAll(async () => {
     (config) => new WalletTestClient({ target: server.url, merchant: credentials(config) }),
   );
   for (const [index, client] of clients.entries()) {
-    const mobile = plainMobile();
+    const mobile = uniqueMobile();
     const fields = registerFields({}, { mobileNumber: mobile });
     const answer = await client.call(
       'registerCustomer',

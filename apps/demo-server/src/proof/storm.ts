@@ -47,17 +47,9 @@ export function cleanFault(answer: WalletAnswer): boolean {
   return answer.status === 500 && answer.json?.responseCode === '1052';
 }
 
-/**
- * A mobile number no other test uses that does not end in 0000: the sandbox's magic value that
- * declines a registration with 1030.
- */
-export function plainMobile(): string {
-  return uniqueMobile().replace(/0000$/, '0001');
-}
-
 /** Registers a KYC 150 customer (a cap far above any storm); returns the wallet's URN. */
 async function registerWallet(client: WalletTestClient): Promise<string> {
-  const fields = registerFields({ kycProfile: 150 }, { mobileNumber: plainMobile() });
+  const fields = registerFields({ kycProfile: 150 }, { mobileNumber: uniqueMobile() });
   const answer = await client.call('registerCustomer', client.request('registerCustomer', fields));
   expect(succeeded(answer), answer.text).toBe(true);
   return String(answer.body?.urn);

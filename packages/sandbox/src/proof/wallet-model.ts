@@ -35,14 +35,9 @@ const BLOCKS: Readonly<Record<WalletStatusType, { credit?: string; debit?: strin
 const FINAL: readonly WalletStatusType[] = ['Permanent', 'Closed'];
 
 /**
- * A fresh mobile number that does not end in 0000, the sandbox's magic value that declines a
- * registration (the model leaves the magic values out: see MAGIC_AMOUNTS).
+ * Amounts the sandbox treats as magic values (forced faults), which the model leaves out. (The
+ * magic mobile numbers start with 91555; `uniqueMobile` never does.)
  */
-function plainMobile(): string {
-  return uniqueMobile().replace(/0000$/, '0001');
-}
-
-/** Amounts the sandbox treats as magic values (forced faults), which the model leaves out. */
 export const MAGIC_AMOUNTS: readonly number[] = [99_997, 99_998, 99_999];
 
 export interface ModelWallet {
@@ -120,7 +115,7 @@ export class RegisterCommand implements Command {
   async run(model: WalletModel, real: WalletReal): Promise<void> {
     const fields = registerFields(
       { kycProfile: this.kyc, formFactorRequired: true },
-      { mobileNumber: plainMobile() },
+      { mobileNumber: uniqueMobile() },
     );
     const answer = await send(model, real, 'registerCustomer', fields);
     expect(codeOf(answer), JSON.stringify(answer.body)).toBe('00');
