@@ -1,0 +1,308 @@
+// `pnpm bench:server`: throughput of wallet-demo-server over loopback, against a floor measured in
+// the same run. Each server runs in its own process on core 0 (PostgreSQL too, when this script
+// started it), autocannon in another process on core 1.
+//
+//   floor       a bare Hono route on @hono/node-server (the sandbox's own stack) answering {"status":"ok"}
+//   register    Register Customer, a unique clientTxnId and mobile number per request
+//   retrieve    Retrieve Customer Record of registered customers, a unique clientTxnId per request
+//   load        Load 1.00 INR onto registered wallets, a unique clientTxnId per request
+//
+// each against SQLite (a fresh file) and PostgreSQL (a fresh database on WALLET_TEST_PG_URL, or on a
+// throwaway cluster started with scripts/pg.sh). Every request is real: sealed, signed over its own
+// date, checked by the sandbox. Prints req/s, p50/p99 latency, each API's ratio to the floor and
+// PASS/FAIL per target; exits 1 only when a request was refused or the ledger disagrees (like the
+// other benchmarks, a missed target is printed, not an error).
+//
+// Options: --seconds N (measured seconds per API, default 10), --connections N (default 32),
+// --skip-postgres, --soak (only the memory soak, below), --soak-seconds N (default 300).
+//
+// The soak: one server on SQLite under steady Load + Retrieve traffic (built as sent, so dates stay
+// fresh) for --soak-seconds; its resident memory (VmRSS) is sampled every 5 s and must not grow
+// more than SOAK_GROWTH_BOUND_MIB above its level at the end of the warm-up.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openStore } from '@wallet/sandbox';
+import { ensurePostgres, freshDatabase, pinPostgres } from './lib/postgres.mjs';
+import { CAN_PIN, cpuMilliseconds, residentBytes, runNode, startServer } from './lib/processes.mjs';
+import { benchMerchant } from './lib/requests.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = join(HERE, '..', '..', '..');
+const MAIN = join(HERE, '..', 'dist', 'main.js');
+const FLOOR = join(HERE, 'lib', 'floor-server.mjs');
+const LOAD = join(HERE, 'lib', 'load-generator.mjs');
+const SERVER_CORE = 0;
+const LOAD_CORE = 1;
+
+/** Targets: share of the floor's req/s (SQLite), and the p99 bound at 32 connections. */
+const TARGETS = { retrieveShare: 0.5, loadShare: 0.35, p99Ms: 20 };
+const SOAK_WARMUP_SECONDS = 60;
+const SOAK_SAMPLE_SECONDS = 5;
+const SOAK_GROWTH_BOUND_MIB = 32;
+
+const { values: options } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    'warmup-requests': { type: 'string', default: '3000' },
+    'skip-postgres': { type: 'boolean', default: false },
+    soak: { type: 'boolean', default: false },
+    'soak-seconds': { type: 'string', default: '300' },
+  },
+});
+const SECONDS = Number(options.seconds);
+const CONNECTIONS = Number(options.connections);
+const WARMUP_REQUESTS = Number(options['warmup-requests']);
+
+const work = mkdtempSync(join(tmpdir(), 'wallet-bench-server-'));
+const merchant = benchMerchant();
+const merchantsFile = join(work, 'merchants.json');
+writeFileSync(merchantsFile, JSON.stringify({ merchants: [merchant] }));
+const mobilePrefix = 600 + Math.floor(Math.random() * 400); // see mobileNumbers
+let jobs = 0;
+
+/** Runs one load job against `server` in the load process; resolves with its JSON result. */
+async function loadJob(server, api, extra) {
+  const file = join(work, `job-${++jobs}.json`);
+  const job = {
+    url: server.url,
+    serverPid: server.pid,
+    api,
+    merchant,
+    mobilePrefix,
+    connections: CONNECTIONS,
+    warmupRequests: WARMUP_REQUESTS,
+    seconds: SECONDS,
+    mobiles: { from: 0, count: 1 },
+    ...extra,
+  };
+  writeFileSync(file, JSON.stringify(job));
+  const out = await runNode(LOAD, [file], { core: LOAD_CORE });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+function startDemo(database) {
+  return startServer(
+    [
+      process.execPath,
+      MAIN,
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--database',
+      database,
+      '--merchants',
+      merchantsFile,
+      '--log-level',
+      'silent',
+    ],
+    { core: SERVER_CORE, cwd: work },
+  );
+}
+
+const rows = [];
+const problems = [];
+
+function record(label, backend, result) {
+  const { measured } = result;
+  rows.push({ label, backend, ...measured });
+  const refused = measured.non2xx + measured.errors + measured.timeouts;
+  if (refused > 0) problems.push(`${label} (${backend}): ${refused} requests refused or failed`);
+  console.log(
+    `  ${label.padEnd(9)} ${backend.padEnd(8)} ${fmt(measured.rps, 0).padStart(7)} req/s  ` +
+      `p50 ${fmt(measured.p50, 0)} ms  p99 ${fmt(measured.p99, 0)} ms  ` +
+      `server CPU ${fmt(measured.cpuUs, 0)} µs/request  (${measured.requests} in ${fmt(measured.seconds, 1)} s)`,
+  );
+}
+
+function fmt(value, digits) {
+  return value.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
+/** Register, then Retrieve and Load of the customers it registered; then checks the ledger. */
+async function benchSandbox(backend, database) {
+  const server = await startDemo(database);
+  try {
+    const register = await loadJob(server, 'registerCustomer', {
+      mobiles: { from: 0, count: 1 },
+    });
+    record('register', backend, register);
+    const registered = register.registered;
+    record('retrieve', backend, await loadJob(server, 'retrieveCustomer', { mobiles: registered }));
+    const load = await loadJob(server, 'load', { mobiles: registered });
+    record('load', backend, load);
+    await checkLedger(backend, database, load.warmup.requests + load.measured.requests);
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * The loads answered are in the ledger, one entry each: `answered` entries, plus at most
+ * `inFlight` for requests a timed run cut off after the server had applied them.
+ */
+async function checkLedger(label, database, answered, inFlight = 0) {
+  const store = await openStore(database);
+  try {
+    const entries = await store.listEntries({ merchantKey: merchant.merchantKey, limit: 1 });
+    if (entries.total < answered || entries.total > answered + inFlight) {
+      problems.push(`${label}: ${answered} loads answered but ${entries.total} ledger entries`);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+function verdict(ok) {
+  return ok ? 'PASS' : 'FAIL';
+}
+
+function report() {
+  const floor = rows.find((row) => row.label === 'floor');
+  console.log('\n| API | database | req/s | p50 ms | p99 ms | server CPU µs/request | vs floor |');
+  console.log('|---|---|---:|---:|---:|---:|---:|');
+  for (const row of rows) {
+    const share = floor === undefined ? '' : `${fmt((100 * row.rps) / floor.rps, 1)}%`;
+    console.log(
+      `| ${row.label} | ${row.backend} | ${fmt(row.rps, 0)} | ${fmt(row.p50, 0)} | ${fmt(row.p99, 0)} | ${fmt(row.cpuUs, 0)} | ${share} |`,
+    );
+  }
+  const verdicts = [];
+  const sqlite = (label) => rows.find((r) => r.label === label && r.backend === 'sqlite');
+  for (const [label, minimum] of [
+    ['retrieve', TARGETS.retrieveShare],
+    ['load', TARGETS.loadShare],
+  ]) {
+    const row = sqlite(label);
+    if (row === undefined || floor === undefined) continue;
+    const ratio = row.rps / floor.rps;
+    verdicts.push([
+      ratio >= minimum,
+      `${label} (SQLite) at least ${minimum * 100}% of the floor's req/s: ${fmt(ratio * 100, 1)}%`,
+    ]);
+  }
+  for (const label of ['register', 'retrieve', 'load']) {
+    const row = sqlite(label);
+    if (row === undefined) continue;
+    verdicts.push([
+      row.p99 < TARGETS.p99Ms,
+      `${label} (SQLite) p99 under ${TARGETS.p99Ms} ms at ${CONNECTIONS} connections: ${fmt(row.p99, 0)} ms`,
+    ]);
+  }
+  console.log('');
+  for (const [ok, text] of verdicts) console.log(`${verdict(ok)}  ${text}`);
+  if (verdicts.some(([ok]) => !ok))
+    console.log('\n*** BENCHMARK TARGETS MISSED: see FAIL above ***');
+  for (const problem of problems) console.log(`FAIL  ${problem}`);
+  // Like the other benchmarks, a missed target is reported, not an error; wrong answers are.
+  return problems.length === 0;
+}
+
+async function throughput() {
+  console.log(
+    `server on core ${SERVER_CORE}, autocannon on core ${LOAD_CORE}${CAN_PIN ? '' : ' (taskset missing: not pinned)'}; ` +
+      `${CONNECTIONS} connections, ${WARMUP_REQUESTS} warm-up requests then about ${SECONDS} s per API\n`,
+  );
+  const floorServer = await startServer([process.execPath, FLOOR], { core: SERVER_CORE });
+  try {
+    // The floor answers in microseconds: a longer warm-up, so that its rate (which sizes the
+    // measured pass) is the steady one.
+    const warmupRequests = WARMUP_REQUESTS * 10;
+    record('floor', 'none', await loadJob(floorServer, 'floor', { warmupRequests }));
+  } finally {
+    await floorServer.stop();
+  }
+
+  await benchSandbox('sqlite', join(work, 'bench.db'));
+
+  if (!options['skip-postgres']) {
+    const postgres = ensurePostgres(REPO_ROOT, work);
+    try {
+      const pinned = pinPostgres(postgres.pid, SERVER_CORE);
+      if (!pinned)
+        console.log('  (PostgreSQL from WALLET_TEST_PG_URL: not pinned to the server core)');
+      const database = await freshDatabase(postgres.url);
+      try {
+        await benchSandbox('postgres', database.url);
+      } finally {
+        await database.drop();
+      }
+    } finally {
+      postgres.stop();
+    }
+  }
+  return report();
+}
+
+async function soak() {
+  const seconds = Number(options['soak-seconds']);
+  const database = join(work, 'soak.db');
+  const server = await startDemo(database);
+  try {
+    const register = await loadJob(server, 'registerCustomer', {});
+    const registered = register.registered;
+    const samples = [];
+    const started = Date.now();
+    const sampler = setInterval(() => {
+      const rss = residentBytes(server.pid);
+      if (rss === undefined) return;
+      const at = Math.round((Date.now() - started) / 1000);
+      samples.push({ at, rss });
+      console.log(`  ${String(at).padStart(4)} s  RSS ${fmt(rss / 2 ** 20, 1)} MiB`);
+    }, SOAK_SAMPLE_SECONDS * 1000);
+    const cpuBefore = cpuMilliseconds(server.pid);
+    const [loads, retrieves] = await Promise.all([
+      loadJob(server, 'load', {
+        mobiles: registered,
+        live: { seconds },
+        connections: CONNECTIONS / 2,
+      }),
+      loadJob(server, 'retrieveCustomer', {
+        mobiles: registered,
+        live: { seconds },
+        connections: CONNECTIONS / 2,
+      }),
+    ]);
+    clearInterval(sampler);
+    // Both streams share the server: its CPU time over all their requests.
+    const cpuUs =
+      ((cpuMilliseconds(server.pid) - cpuBefore) * 1000) /
+      (loads.measured.requests + retrieves.measured.requests);
+    record('soak load', 'sqlite', { measured: { ...loads.measured, cpuUs } });
+    record('soak read', 'sqlite', { measured: { ...retrieves.measured, cpuUs } });
+    await checkLedger('soak', database, loads.measured.requests, CONNECTIONS / 2);
+    const afterWarmup = samples.filter((s) => s.at >= SOAK_WARMUP_SECONDS);
+    const base = afterWarmup[0];
+    if (base === undefined)
+      throw new Error(`--soak-seconds must exceed the ${SOAK_WARMUP_SECONDS} s warm-up`);
+    const peak = Math.max(...afterWarmup.map((s) => s.rss));
+    const last = afterWarmup[afterWarmup.length - 1];
+    const growth = (peak - base.rss) / 2 ** 20;
+    console.log(
+      `\nRSS after ${SOAK_WARMUP_SECONDS} s warm-up ${fmt(base.rss / 2 ** 20, 1)} MiB, peak ${fmt(peak / 2 ** 20, 1)} MiB, ` +
+        `at the end ${fmt(last.rss / 2 ** 20, 1)} MiB (${samples.length} samples)`,
+    );
+    const ok = growth <= SOAK_GROWTH_BOUND_MIB && problems.length === 0;
+    console.log(
+      `${verdict(growth <= SOAK_GROWTH_BOUND_MIB)}  memory flat over ${seconds} s: grew ${fmt(growth, 1)} MiB after the warm-up (bound ${SOAK_GROWTH_BOUND_MIB} MiB)`,
+    );
+    for (const problem of problems) console.log(`FAIL  ${problem}`);
+    return ok;
+  } finally {
+    await server.stop();
+  }
+}
+
+try {
+  const ok = options.soak ? await soak() : await throughput();
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
