@@ -110,6 +110,8 @@ const callOptions: fc.Arbitrary<{ options: WalletCallOptions; txn: string }> = f
         fc.stringMatching(/^\d{14}$/),
         fc.string({ maxLength: 16 }),
         fc.date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        // Years the 14 digits cannot print.
+        fc.constantFrom(new Date('+010000-01-01T00:00:00Z'), new Date('-000001-06-01T00:00:00Z')),
       ),
       { nil: undefined },
     ),
@@ -137,6 +139,21 @@ describe('the request the client builds', () => {
       );
     });
   }
+
+  it('refuses an invalid Date as requestDateTime, naming the field', () => {
+    const params = exampleParams('registerCustomer') as ParamsOf<'registerCustomer'>;
+    const txn = '0123456789abcdef0123456789abcdef';
+    const refused = outcome(() =>
+      buildWalletRequest(
+        internals,
+        'registerCustomer',
+        params,
+        { requestDateTime: new Date(Number.NaN) },
+        txn,
+      ),
+    );
+    expect(refused).toMatchObject({ refused: 'requestDateTime' });
+  });
 
   it('sends the example requests unchanged', () => {
     for (const name of apiNames) {

@@ -37,6 +37,8 @@ import { WalletPromise, type WalletResponse } from './wallet-promise.js';
 /** The unreadable-envelope error of `@wallet/crypto`, told by its stable code. */
 const ENVELOPE_UNREADABLE = 'ENVELOPE_UNREADABLE';
 
+const FOURTEEN_DIGITS = /^\d{14}$/;
+
 function requestError(
   name: ApiName,
   report: IssueReport,
@@ -98,8 +100,11 @@ export function buildWalletRequest<N extends ApiName>(
     const date = requestDateTime instanceof Date ? requestDateTime : clockNow(internals);
     dateTime = Number.isNaN(date.getTime()) ? '' : formatRequestDateTime(date);
   }
-  // A Date outside the 14-digit years (or invalid) prints no valid requestDateTime either.
-  checkCommonField(requestDateTimeSchema, 'requestDateTime', dateTime, name, clientTxnId);
+  // Printed from a valid Date, 14 digits are a real calendar time; a year outside 0-9999 (or an
+  // invalid Date, or the caller's string) is checked by the schema, which names the rule.
+  if (typeof requestDateTime === 'string' || !FOURTEEN_DIGITS.test(dateTime)) {
+    checkCommonField(requestDateTimeSchema, 'requestDateTime', dateTime, name, clientTxnId);
+  }
   return {
     messageCode: route.requestMessageCode,
     clientTxnId,
