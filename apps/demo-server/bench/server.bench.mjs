@@ -17,8 +17,9 @@
 // --skip-postgres, --soak (only the memory soak, below), --soak-seconds N (default 300).
 //
 // The soak: one server on SQLite under steady Load + Retrieve traffic (built as sent, so dates stay
-// fresh) for --soak-seconds; its resident memory (VmRSS) is sampled every 5 s and must not grow
-// more than SOAK_GROWTH_BOUND_MIB above its level at the end of the warm-up.
+// fresh) for --soak-seconds. Its resident memory (VmRSS, sampled every 5 s) and its live heap after
+// each full collection (node --trace-gc) must not grow more than SOAK_RSS_BOUND_MIB and
+// SOAK_HEAP_BOUND_MIB above their levels at the end of the 60 s warm-up; exits 1 if they do.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -41,7 +42,13 @@ const LOAD_CORE = 1;
 const TARGETS = { retrieveShare: 0.5, loadShare: 0.35, p99Ms: 20 };
 const SOAK_WARMUP_SECONDS = 60;
 const SOAK_SAMPLE_SECONDS = 5;
-const SOAK_GROWTH_BOUND_MIB = 32;
+/**
+ * How much the server may grow after the warm-up, at most. The live heap after a full collection
+ * is what the server retains, so its bound is tight; resident memory also follows V8 growing its
+ * spaces and the allocator keeping pages, which can add tens of MiB without a leak.
+ */
+const SOAK_HEAP_BOUND_MIB = 16;
+const SOAK_RSS_BOUND_MIB = 128;
 
 const { values: options } = parseArgs({
   options: {
@@ -84,10 +91,11 @@ async function loadJob(server, api, extra) {
   return JSON.parse(out.trim().split('\n').pop());
 }
 
-function startDemo(database) {
+function startDemo(database, { nodeFlags = [], onLine } = {}) {
   return startServer(
     [
       process.execPath,
+      ...nodeFlags,
       MAIN,
       '--port',
       '0',
@@ -100,7 +108,7 @@ function startDemo(database) {
       '--log-level',
       'silent',
     ],
-    { core: SERVER_CORE, cwd: work },
+    { core: SERVER_CORE, cwd: work, onLine },
   );
 }
 
@@ -241,21 +249,59 @@ async function throughput() {
   return report();
 }
 
+/** The live heap after a full collection, from a `--trace-gc` line about a Mark-Compact, in bytes. */
+function heapAfterMarkCompact(line) {
+  const match = /Mark-Compact.*?[\d.]+ \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/.exec(line);
+  return match === null ? undefined : Number(match[1]) * 2 ** 20;
+}
+
+/** How much a series grew after the warm-up: its peak over its first value, in MiB. */
+function growthAfterWarmup(samples) {
+  const after = samples.filter((s) => s.at >= SOAK_WARMUP_SECONDS);
+  const base = after[0];
+  if (base === undefined) return undefined;
+  const peak = Math.max(...after.map((s) => s.bytes));
+  return {
+    base: base.bytes / 2 ** 20,
+    peak: peak / 2 ** 20,
+    growth: (peak - base.bytes) / 2 ** 20,
+  };
+}
+
 async function soak() {
   const seconds = Number(options['soak-seconds']);
+  if (seconds <= SOAK_WARMUP_SECONDS) {
+    throw new Error(`--soak-seconds must exceed the ${SOAK_WARMUP_SECONDS} s warm-up`);
+  }
   const database = join(work, 'soak.db');
-  const server = await startDemo(database);
+  let started = Date.now();
+  const since = () => Math.round((Date.now() - started) / 1000);
+  const heap = [];
+  // --trace-gc prints the live heap after every full collection: what the server really retains.
+  const server = await startDemo(database, {
+    nodeFlags: ['--trace-gc'],
+    onLine: (line) => {
+      const bytes = heapAfterMarkCompact(line);
+      if (bytes !== undefined) heap.push({ at: since(), bytes });
+    },
+  });
   try {
     const register = await loadJob(server, 'registerCustomer', {});
     const registered = register.registered;
-    const samples = [];
-    const started = Date.now();
+    const rss = [];
+    started = Date.now();
+    heap.length = 0;
     const sampler = setInterval(() => {
-      const rss = residentBytes(server.pid);
-      if (rss === undefined) return;
-      const at = Math.round((Date.now() - started) / 1000);
-      samples.push({ at, rss });
-      console.log(`  ${String(at).padStart(4)} s  RSS ${fmt(rss / 2 ** 20, 1)} MiB`);
+      const bytes = residentBytes(server.pid);
+      if (bytes === undefined) return;
+      rss.push({ at: since(), bytes });
+      const lastHeap = heap[heap.length - 1];
+      console.log(
+        `  ${String(since()).padStart(4)} s  RSS ${fmt(bytes / 2 ** 20, 1)} MiB` +
+          (lastHeap === undefined
+            ? ''
+            : `, heap after the last full GC ${fmt(lastHeap.bytes / 2 ** 20, 1)} MiB`),
+      );
     }, SOAK_SAMPLE_SECONDS * 1000);
     const cpuBefore = cpuMilliseconds(server.pid);
     const [loads, retrieves] = await Promise.all([
@@ -278,23 +324,27 @@ async function soak() {
     record('soak load', 'sqlite', { measured: { ...loads.measured, cpuUs } });
     record('soak read', 'sqlite', { measured: { ...retrieves.measured, cpuUs } });
     await checkLedger('soak', database, loads.measured.requests, CONNECTIONS / 2);
-    const afterWarmup = samples.filter((s) => s.at >= SOAK_WARMUP_SECONDS);
-    const base = afterWarmup[0];
-    if (base === undefined)
-      throw new Error(`--soak-seconds must exceed the ${SOAK_WARMUP_SECONDS} s warm-up`);
-    const peak = Math.max(...afterWarmup.map((s) => s.rss));
-    const last = afterWarmup[afterWarmup.length - 1];
-    const growth = (peak - base.rss) / 2 ** 20;
-    console.log(
-      `\nRSS after ${SOAK_WARMUP_SECONDS} s warm-up ${fmt(base.rss / 2 ** 20, 1)} MiB, peak ${fmt(peak / 2 ** 20, 1)} MiB, ` +
-        `at the end ${fmt(last.rss / 2 ** 20, 1)} MiB (${samples.length} samples)`,
-    );
-    const ok = growth <= SOAK_GROWTH_BOUND_MIB && problems.length === 0;
-    console.log(
-      `${verdict(growth <= SOAK_GROWTH_BOUND_MIB)}  memory flat over ${seconds} s: grew ${fmt(growth, 1)} MiB after the warm-up (bound ${SOAK_GROWTH_BOUND_MIB} MiB)`,
-    );
+
+    const verdicts = [];
+    for (const [name, samples, bound] of [
+      ['resident memory (VmRSS)', rss, SOAK_RSS_BOUND_MIB],
+      ['heap after full GC (--trace-gc)', heap, SOAK_HEAP_BOUND_MIB],
+    ]) {
+      const grown = growthAfterWarmup(samples);
+      if (grown === undefined) {
+        verdicts.push([false, `${name}: no sample after the ${SOAK_WARMUP_SECONDS} s warm-up`]);
+        continue;
+      }
+      verdicts.push([
+        grown.growth <= bound,
+        `${name} flat over ${seconds} s: ${fmt(grown.base, 1)} MiB after the ${SOAK_WARMUP_SECONDS} s ` +
+          `warm-up, peak ${fmt(grown.peak, 1)} MiB, grew ${fmt(grown.growth, 1)} MiB (bound ${bound} MiB)`,
+      ]);
+    }
+    console.log('');
+    for (const [ok, text] of verdicts) console.log(`${verdict(ok)}  ${text}`);
     for (const problem of problems) console.log(`FAIL  ${problem}`);
-    return ok;
+    return verdicts.every(([ok]) => ok) && problems.length === 0;
   } finally {
     await server.stop();
   }

@@ -13,9 +13,10 @@ export function onCore(core, args) {
 
 /**
  * Starts a server that prints `listening on URL` and resolves with `{ child, url, pid, stop }` once it
- * does. `stop()` sends SIGTERM and waits for the exit. Its stderr is kept for error messages.
+ * does. `stop()` sends SIGTERM and waits for the exit. Its stderr is kept for error messages; its
+ * later standard output goes line by line to `onLine`, when given (and is dropped otherwise).
  */
-export function startServer(args, { core, cwd, env = process.env } = {}) {
+export function startServer(args, { core, cwd, env = process.env, onLine } = {}) {
   const [command, commandArgs] = core === undefined ? [args[0], args.slice(1)] : onCore(core, args);
   const child = spawn(command, commandArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -31,10 +32,19 @@ export function startServer(args, { core, cwd, env = process.env } = {}) {
       () => reject(new Error(`no "listening on" within 30 s: ${err}`)),
       30_000,
     );
+    let listening = false;
     child.stdout.on('data', (chunk) => {
       out += chunk.toString();
+      if (listening) {
+        const lines = out.split('\n');
+        out = lines.pop() ?? '';
+        for (const line of lines) onLine?.(line);
+        return;
+      }
       const match = /listening on (http:\/\/\S+)/.exec(out);
       if (match !== null) {
+        listening = true;
+        out = '';
         clearTimeout(timer);
         resolve({
           child,
