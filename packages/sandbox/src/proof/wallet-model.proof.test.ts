@@ -25,8 +25,8 @@ import {
 } from './wallet-model.js';
 
 const FULL = process.env.WALLET_PROOF_SIZE === 'full';
-const RUNS = FULL ? 500 : 60;
-const MAX_COMMANDS = FULL ? 150 : 40;
+const RUNS = FULL ? 500 : 100;
+const MAX_COMMANDS = FULL ? 150 : 60;
 
 /** Amounts around every limit, and anywhere (but the magic values, which force faults). */
 const amount = fc
