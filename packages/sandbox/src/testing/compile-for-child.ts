@@ -1,7 +1,7 @@
 /**
- * Test-only: compiles the package's TypeScript sources (tests left out) to CommonJS in a temporary
- * folder, so a plain `node` child process can run the current sources (Node 20 cannot run
- * TypeScript). The child resolves dependencies through NODE_PATH=`PACKAGE_NODE_MODULES`.
+ * Test-only: compiles the package's TypeScript sources, .ts and .tsx (tests left out), to CommonJS
+ * in a temporary folder, so a plain `node` child process can run the current sources (Node 20
+ * cannot run TypeScript). The child resolves dependencies through NODE_PATH=`PACKAGE_NODE_MODULES`.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sources(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
   });
 }
 
@@ -33,10 +33,13 @@ export function compileSourcesForChild(): string {
         module: ts.ModuleKind.CommonJS,
         target: ts.ScriptTarget.ES2022,
         esModuleInterop: true,
+        // The dashboard's pages are Hono JSX (.tsx), as in the package's tsconfig.
+        jsx: ts.JsxEmit.ReactJSX,
+        jsxImportSource: 'hono/jsx',
       },
       fileName: file,
     });
-    const target = join(out, relative(SRC_DIR, file)).replace(/\.ts$/, '.js');
+    const target = join(out, relative(SRC_DIR, file)).replace(/\.tsx?$/, '.js');
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, outputText);
   }
