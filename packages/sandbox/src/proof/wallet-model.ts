@@ -8,7 +8,7 @@ import { type KycProfile, WALLET_STATUS_TYPES, type WalletStatusType } from '@wa
 import type fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Sandbox } from '../sandbox.js';
-import { loadFields, registerFields, uniqueMobile, unloadFields } from '../testing/fixtures.js';
+import { loadFields, registerFields, unloadFields } from '../testing/fixtures.js';
 import type { WalletAnswer, WalletTestClient } from '../testing/wallet-test-client.js';
 
 export const STATUSES: readonly WalletStatusType[] = WALLET_STATUS_TYPES;
@@ -36,7 +36,7 @@ const FINAL: readonly WalletStatusType[] = ['Permanent', 'Closed'];
 
 /**
  * Amounts the sandbox treats as magic values (forced faults), which the model leaves out. (The
- * magic mobile numbers start with 91555; `uniqueMobile` never does.)
+ * magic mobile numbers start with 91555, which `registerFields` never draws.)
  */
 export const MAGIC_AMOUNTS: readonly number[] = [99_997, 99_998, 99_999];
 
@@ -113,10 +113,7 @@ export class RegisterCommand implements Command {
   constructor(readonly kyc: KycProfile) {}
   check = (): boolean => true;
   async run(model: WalletModel, real: WalletReal): Promise<void> {
-    const fields = registerFields(
-      { kycProfile: this.kyc, formFactorRequired: true },
-      { mobileNumber: uniqueMobile() },
-    );
+    const fields = registerFields({ kycProfile: this.kyc, formFactorRequired: true });
     const answer = await send(model, real, 'registerCustomer', fields);
     expect(codeOf(answer), JSON.stringify(answer.body)).toBe('00');
     const body = answer.body ?? {};
