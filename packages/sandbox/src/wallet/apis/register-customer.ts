@@ -1,8 +1,7 @@
 /** Register Customer: creates a customer and their wallet (URN, account number, form factor). */
-import { riskCategoryName } from '@wallet/schemas';
 import { isStoreError } from '../../store/errors.js';
 import type { Account } from '../../store/records.js';
-import { dayMonthYearToIso } from '../dates.js';
+import { newAccountOf } from '../new-account.js';
 import type { ApiHandler } from './handler.js';
 
 export const registerCustomer: ApiHandler<'registerCustomer'> = async (
@@ -10,23 +9,18 @@ export const registerCustomer: ApiHandler<'registerCustomer'> = async (
   tx,
   { answers },
 ) => {
-  const details = request.customerDetails;
   let account: Account;
   try {
-    account = await tx.createAccount({
-      customerId: request.customerId,
-      mobile: details.mobileNumber,
-      email: details.emailAddress ?? null,
-      firstName: details.firstName,
-      middleName: details.middleName ?? null,
-      lastName: details.lastName ?? null,
-      gender: details.gender ?? null,
-      dateOfBirth: dayMonthYearToIso(details.dateOfBirth),
-      kycProfile: request.kycProfile,
-      riskCategory: riskCategoryName(request.riskCategory),
-      productId: request.productId,
-      issueFormFactor: request.formFactorRequired,
-    });
+    account = await tx.createAccount(
+      newAccountOf({
+        customerId: request.customerId,
+        person: request.customerDetails,
+        kycProfile: request.kycProfile,
+        riskCategory: request.riskCategory,
+        productId: request.productId,
+        formFactor: request.formFactorRequired,
+      }),
+    );
   } catch (error) {
     // The mobile number or the customerId is taken.
     if (isStoreError(error, 'UNIQUE_VIOLATION')) return answers.decline('1030');
