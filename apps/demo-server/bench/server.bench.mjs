@@ -14,7 +14,8 @@
 // other benchmarks, a missed target is printed, not an error).
 //
 // Options: --seconds N (measured seconds per API, default 10), --connections N (default 32),
-// --skip-postgres, --soak (only the memory soak, below), --soak-seconds N (default 300).
+// --skip-postgres, --soak (only the memory soak, below), --soak-seconds N (default 300),
+// --cpu-prof-dir DIR (write a V8 CPU profile of each demo server there, for `node --cpu-prof`).
 //
 // The soak: one server on SQLite under steady Load + Retrieve traffic (built as sent, so dates stay
 // fresh) for --soak-seconds. Its resident memory (VmRSS, sampled every 5 s) and its live heap after
@@ -58,6 +59,7 @@ const { values: options } = parseArgs({
     'skip-postgres': { type: 'boolean', default: false },
     soak: { type: 'boolean', default: false },
     'soak-seconds': { type: 'string', default: '300' },
+    'cpu-prof-dir': { type: 'string' },
   },
 });
 const SECONDS = Number(options.seconds);
@@ -136,7 +138,9 @@ function fmt(value, digits) {
 
 /** Register, then Retrieve and Load of the customers it registered; then checks the ledger. */
 async function benchSandbox(backend, database) {
-  const server = await startDemo(database);
+  const profileDir = options['cpu-prof-dir'];
+  const nodeFlags = profileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profileDir];
+  const server = await startDemo(database, { nodeFlags });
   try {
     const register = await loadJob(server, 'registerCustomer', {
       mobiles: { from: 0, count: 1 },

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import { StoreUnavailableError } from '../errors.js';
+import { type StoreError, StoreUnavailableError } from '../errors.js';
 import { SerialQueue } from '../serial-queue.js';
 import type { Backend, Dialect, Executor, SqlRow, SqlValue } from '../sql/backend.js';
 import { isBusy, toStoreError } from './errors.js';
@@ -23,12 +23,28 @@ interface Prepared {
   readonly order: readonly number[];
 }
 
+/** A unit of work that finished inside the open group, waiting for the group's COMMIT. */
+interface Finished {
+  readonly settle: () => void;
+  readonly fail: (error: StoreError) => void;
+}
+
+/** The savepoint that brackets one unit of work inside a group. */
+const UNIT_SAVEPOINT = 'wallet_unit';
+
 /**
  * SQLite through better-sqlite3: one connection, WAL journal, `synchronous=FULL`, foreign keys on.
- * Every transaction (read or write) runs alone on the connection, queued in call order, so an
- * async unit of work never interleaves with another. Write transactions start with BEGIN
- * IMMEDIATE, which also serializes them against other processes using the same file; waiting for
- * another process's lock happens asynchronously (short sleeps), never by blocking the event loop.
+ * Units of work run one at a time, queued in call order, so an async unit never interleaves with
+ * another.
+ *
+ * Group commit: the units that queue up while the event loop handles one round of I/O share one
+ * transaction. The first opens it with BEGIN IMMEDIATE (which also serializes against other
+ * processes on the same file; waiting for their lock happens asynchronously, in short sleeps);
+ * each unit runs inside its own savepoint, so a unit that throws is rolled back alone; once the
+ * queue has drained, one COMMIT (one fsync, with `synchronous=FULL`) makes the whole group
+ * durable. No unit's promise settles before that COMMIT: a caller never answers for a change that
+ * a crash could still undo, and if the COMMIT fails every unit of the group rejects. The fsync is
+ * shared by the group instead of paid by each request.
  */
 export class SqliteBackend implements Backend {
   readonly name = 'sqlite' as const;
@@ -45,6 +61,9 @@ export class SqliteBackend implements Backend {
   readonly #queue = new SerialQueue();
   readonly #prepared = new Map<string, Prepared>();
   readonly #exec: Executor;
+  /** Units of the open group that ran, waiting for its COMMIT. */
+  #finished: Finished[] = [];
+  #commitScheduled = false;
 
   private constructor(db: Database.Database, options: SqliteBackendOptions) {
     this.#db = db;
@@ -84,16 +103,22 @@ export class SqliteBackend implements Backend {
   }
 
   write<T>(fn: (exec: Executor) => Promise<T>): Promise<T> {
-    return this.#queue.run(() => this.#transaction('BEGIN IMMEDIATE', fn));
+    return this.#grouped(fn);
   }
 
   read<T>(fn: (exec: Executor) => Promise<T>): Promise<T> {
-    // A deferred transaction reads one WAL snapshot from its first statement to COMMIT.
-    return this.#queue.run(() => this.#transaction('BEGIN', fn));
+    return this.#queue
+      .run(async (): Promise<{ readonly settled: Promise<T> }> => {
+        // Inside an open group a read sees the group's changes, so it settles with the group.
+        if (this.#db.open && this.#db.inTransaction) return this.#unitInGroup(fn);
+        // Otherwise a deferred transaction reads one committed WAL snapshot; nothing to fsync.
+        return { settled: Promise.resolve(await this.#transaction('BEGIN', fn)) };
+      })
+      .then((unit) => unit.settled);
   }
 
   async lockKey(): Promise<void> {
-    // Write transactions never overlap: the queue and BEGIN IMMEDIATE serialize them all.
+    // Units never overlap: the queue and BEGIN IMMEDIATE serialize them all.
   }
 
   async lockMigrations(): Promise<void> {
@@ -108,10 +133,98 @@ export class SqliteBackend implements Backend {
 
   close(): Promise<void> {
     return this.#queue.run(async () => {
+      this.#commitGroup();
       if (this.#db.open) this.#db.close();
     });
   }
 
+  /** Queues `fn` as a unit of the open group (opening one if needed); settles after its COMMIT. */
+  #grouped<T>(fn: (exec: Executor) => Promise<T>): Promise<T> {
+    return this.#queue.run(() => this.#unitInGroup(fn)).then((unit) => unit.settled);
+  }
+
+  /** Runs `fn` inside its savepoint of the group; resolves once it ran, with its COMMIT ahead. */
+  async #unitInGroup<T>(fn: (exec: Executor) => Promise<T>): Promise<GroupedUnit<T>> {
+    if (!this.#db.inTransaction) await this.#begin('BEGIN IMMEDIATE');
+    this.#call(() => this.#db.exec(`SAVEPOINT ${UNIT_SAVEPOINT}`));
+    let value: T;
+    try {
+      value = await fn(this.#exec);
+      this.#call(() => this.#db.exec(`RELEASE ${UNIT_SAVEPOINT}`));
+    } catch (error) {
+      this.#undoUnit(error);
+      throw error;
+    }
+    const unit = new GroupedUnit(value);
+    this.#finished.push(unit);
+    this.#scheduleCommit();
+    return unit;
+  }
+
+  /** Rolls back the failed unit alone, or fails the whole group when SQLite already undid it. */
+  #undoUnit(error: unknown): void {
+    if (this.#db.open && this.#db.inTransaction) {
+      try {
+        this.#db.exec(`ROLLBACK TO ${UNIT_SAVEPOINT}`);
+        this.#db.exec(`RELEASE ${UNIT_SAVEPOINT}`);
+        return;
+      } catch {
+        // The savepoint is unusable: give up the whole group below.
+      }
+    }
+    // SQLite rolled the transaction back itself (I/O error, disk full): the units that finished
+    // earlier in this group are undone too, so none of them may report success.
+    this.#abandonGroup(toStoreError(error));
+  }
+
+  /** Commits the open group at the end of this round of the event loop, after queued units. */
+  #scheduleCommit(): void {
+    if (this.#commitScheduled) return;
+    this.#commitScheduled = true;
+    setImmediate(() => {
+      this.#commitScheduled = false;
+      void this.#queue.run(() => this.#commitGroup());
+    });
+  }
+
+  /** COMMITs the open group, then settles its units; on failure, rejects them all. */
+  #commitGroup(): void {
+    if (!this.#db.open || !this.#db.inTransaction) {
+      this.#abandonGroup(new StoreUnavailableError());
+      return;
+    }
+    const group = this.#finished;
+    this.#finished = [];
+    try {
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      this.#finished = group;
+      this.#rollbackQuietly();
+      this.#abandonGroup(toStoreError(error));
+      return;
+    }
+    for (const unit of group) unit.settle();
+  }
+
+  /** Rejects every unit of the open group: none of their changes were committed. */
+  #abandonGroup(error: StoreError): void {
+    const group = this.#finished;
+    this.#finished = [];
+    this.#rollbackQuietly();
+    for (const unit of group) unit.fail(error);
+  }
+
+  #rollbackQuietly(): void {
+    if (this.#db.open && this.#db.inTransaction) {
+      try {
+        this.#db.exec('ROLLBACK');
+      } catch {
+        // SQLite already rolled back (e.g. after an I/O error); nothing is left to undo.
+      }
+    }
+  }
+
+  /** A transaction of its own (reads outside a group, and nothing else), committed at once. */
   async #transaction<T>(begin: string, fn: (exec: Executor) => Promise<T>): Promise<T> {
     await this.#begin(begin);
     try {
@@ -119,13 +232,7 @@ export class SqliteBackend implements Backend {
       this.#call(() => this.#db.exec('COMMIT'));
       return result;
     } catch (error) {
-      if (this.#db.open && this.#db.inTransaction) {
-        try {
-          this.#db.exec('ROLLBACK');
-        } catch {
-          // SQLite already rolled back (e.g. after an I/O error); nothing is left to undo.
-        }
-      }
+      this.#rollbackQuietly();
       // Driver errors were mapped where they arose; errors of the caller's work pass unchanged.
       throw error;
     }
@@ -191,5 +298,23 @@ export class SqliteBackend implements Backend {
     } catch (error) {
       throw toStoreError(error);
     }
+  }
+}
+
+/** A unit that ran inside a group: `settled` resolves with its value after the group's COMMIT. */
+class GroupedUnit<T> implements Finished {
+  readonly settled: Promise<T>;
+  readonly settle: () => void;
+  readonly fail: (error: StoreError) => void;
+
+  constructor(value: T) {
+    let settle!: () => void;
+    let fail!: (error: StoreError) => void;
+    this.settled = new Promise<T>((resolve, reject) => {
+      settle = () => resolve(value);
+      fail = reject;
+    });
+    this.settle = settle;
+    this.fail = fail;
   }
 }
