@@ -90,27 +90,41 @@ function statusAnswer(rule: FaultRule & { status: number }): Response {
 }
 
 /**
- * A signal that aborts when either input does. Unlike `AbortSignal.any`, which on Node 20 keeps
- * every combined signal reachable from a long-lived input (the sandbox's closing signal) and so
- * grew the heap by every request, `release()` detaches it once the request is answered.
+ * A signal that aborts when either input does, made on first use of `signal`: most requests meet
+ * no fault that waits, and then neither the signal nor the request's own (which the HTTP adapter
+ * also makes on demand) is ever created. Unlike `AbortSignal.any`, which on Node 20 keeps every
+ * combined signal reachable from a long-lived input (the sandbox's closing signal) and so grew the
+ * heap by every request, `release()` detaches it once the request is answered.
  */
 export function linkedSignal(
-  request: AbortSignal,
+  request: () => AbortSignal,
   closing: AbortSignal,
 ): { readonly signal: AbortSignal; release(): void } {
-  const controller = new AbortController();
-  const abort = (): void => controller.abort();
-  if (request.aborted || closing.aborted) {
-    controller.abort();
-    return { signal: controller.signal, release: () => undefined };
-  }
-  request.addEventListener('abort', abort, { once: true });
-  closing.addEventListener('abort', abort, { once: true });
-  return {
-    signal: controller.signal,
-    release() {
-      request.removeEventListener('abort', abort);
+  let controller: AbortController | undefined;
+  let detach = (): void => undefined;
+  const link = (): AbortController => {
+    const made = new AbortController();
+    const requestSignal = request();
+    if (requestSignal.aborted || closing.aborted) {
+      made.abort();
+      return made;
+    }
+    const abort = (): void => made.abort();
+    requestSignal.addEventListener('abort', abort, { once: true });
+    closing.addEventListener('abort', abort, { once: true });
+    detach = () => {
+      requestSignal.removeEventListener('abort', abort);
       closing.removeEventListener('abort', abort);
+    };
+    return made;
+  };
+  return {
+    get signal() {
+      controller ??= link();
+      return controller.signal;
+    },
+    release() {
+      detach();
     },
   };
 }
@@ -209,9 +223,9 @@ export class FaultInjector {
       rule = this.#configured(api);
     }
 
-    const linked = linkedSignal(request.signal, this.#closing.signal);
+    const linked = linkedSignal(() => request.signal, this.#closing.signal);
     try {
-      return await this.#apply(request, draft, handle, rule, linked.signal);
+      return await this.#apply(request, draft, handle, rule, linked);
     } finally {
       linked.release();
     }
@@ -223,10 +237,12 @@ export class FaultInjector {
     draft: ExchangeDraft,
     handle: () => Promise<Response>,
     rule: FaultRule | undefined,
-    signal: AbortSignal,
+    linked: { readonly signal: AbortSignal },
   ): Promise<FaultedAnswer> {
     const scope: FaultScope = {
-      signal,
+      get signal() {
+        return linked.signal;
+      },
       applied: [],
       dropAfter: rule?.drop === 'after',
       timeoutAfter: rule?.timeout === 'after',
@@ -245,7 +261,7 @@ export class FaultInjector {
       const latencyMs = latencyOf(rule, this.#random);
       const label = faultLabel(rule, latencyMs);
       if (label !== '') scope.applied.push(label);
-      await sleep(latencyMs, signal);
+      await sleep(latencyMs, linked.signal);
       if (request.signal.aborted) {
         draft.failure = 'fault-injected';
         return withheld('abandoned', 0);
@@ -261,7 +277,7 @@ export class FaultInjector {
       }
       if (rule.timeout === 'before') {
         draft.failure = 'fault-injected';
-        await hold(signal);
+        await hold(linked.signal);
         return withheld('abandoned', 0);
       }
     }
@@ -269,10 +285,10 @@ export class FaultInjector {
     const response = await faultScope.run(scope, handle);
     if (scope.dropAfter) return withheld('drop', response.status, response);
     if (scope.timeoutAfter) {
-      await hold(signal);
+      await hold(linked.signal);
       return withheld('abandoned', response.status, response);
     }
-    if (request.signal.aborted && scope.applied.length > 0) {
+    if (scope.applied.length > 0 && request.signal.aborted) {
       return withheld('abandoned', response.status, response);
     }
     return finish(response, response.status);

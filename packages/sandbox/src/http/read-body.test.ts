@@ -70,6 +70,14 @@ describe('readBodyLimited', () => {
     expect(pulled.count).toBe(0);
   });
 
+  it('reads a body of declared length in one piece, and still refuses one larger than it says', async () => {
+    const declared = await readBodyLimited(request('{"token":"abc"}', { 'content-length': '15' }), 15);
+    expect(declared.ok && Buffer.from(declared.bytes).toString()).toBe('{"token":"abc"}');
+    // Built in-process, nothing holds a request to its header: the bytes read are what count.
+    const lying = await readBodyLimited(request('x'.repeat(100), { 'content-length': '10' }), 50);
+    expect(lying).toEqual({ ok: false, reason: 'too-large' });
+  });
+
   it('reads an absent body as empty', async () => {
     const result = await readBodyLimited(new Request('http://sandbox.test/'), 10);
     expect(result.ok && result.bytes.length).toBe(0);

@@ -60,6 +60,7 @@ export class SqliteBackend implements Backend {
   readonly #options: SqliteBackendOptions;
   readonly #queue = new SerialQueue();
   readonly #prepared = new Map<string, Prepared>();
+  readonly #controls = new Map<string, Database.Statement>();
   readonly #exec: Executor;
   /** Units of the open group that ran, waiting for its COMMIT. */
   #finished: Finished[] = [];
@@ -146,11 +147,11 @@ export class SqliteBackend implements Backend {
   /** Runs `fn` inside its savepoint of the group; resolves once it ran, with its COMMIT ahead. */
   async #unitInGroup<T>(fn: (exec: Executor) => Promise<T>): Promise<GroupedUnit<T>> {
     if (!this.#db.inTransaction) await this.#begin('BEGIN IMMEDIATE');
-    this.#call(() => this.#db.exec(`SAVEPOINT ${UNIT_SAVEPOINT}`));
+    this.#call(() => this.#control(`SAVEPOINT ${UNIT_SAVEPOINT}`));
     let value: T;
     try {
       value = await fn(this.#exec);
-      this.#call(() => this.#db.exec(`RELEASE ${UNIT_SAVEPOINT}`));
+      this.#call(() => this.#control(`RELEASE ${UNIT_SAVEPOINT}`));
     } catch (error) {
       this.#undoUnit(error);
       throw error;
@@ -165,8 +166,8 @@ export class SqliteBackend implements Backend {
   #undoUnit(error: unknown): void {
     if (this.#db.open && this.#db.inTransaction) {
       try {
-        this.#db.exec(`ROLLBACK TO ${UNIT_SAVEPOINT}`);
-        this.#db.exec(`RELEASE ${UNIT_SAVEPOINT}`);
+        this.#control(`ROLLBACK TO ${UNIT_SAVEPOINT}`);
+        this.#control(`RELEASE ${UNIT_SAVEPOINT}`);
         return;
       } catch {
         // The savepoint is unusable: give up the whole group below.
@@ -196,7 +197,7 @@ export class SqliteBackend implements Backend {
     const group = this.#finished;
     this.#finished = [];
     try {
-      this.#db.exec('COMMIT');
+      this.#control('COMMIT');
     } catch (error) {
       this.#finished = group;
       this.#rollbackQuietly();
@@ -229,7 +230,7 @@ export class SqliteBackend implements Backend {
     await this.#begin(begin);
     try {
       const result = await fn(this.#exec);
-      this.#call(() => this.#db.exec('COMMIT'));
+      this.#call(() => this.#control('COMMIT'));
       return result;
     } catch (error) {
       this.#rollbackQuietly();
@@ -243,7 +244,7 @@ export class SqliteBackend implements Backend {
     let pause = 1;
     for (;;) {
       try {
-        this.#db.exec(begin);
+        this.#control(begin);
         return;
       } catch (error) {
         if (!isBusy(error) || Date.now() >= deadline) throw toStoreError(error);
@@ -251,6 +252,16 @@ export class SqliteBackend implements Backend {
       await sleep(pause);
       pause = Math.min(pause * 2, 25);
     }
+  }
+
+  /** Runs a transaction-control statement (BEGIN, SAVEPOINT, COMMIT, ...), prepared once. */
+  #control(sql: string): void {
+    let statement = this.#controls.get(sql);
+    if (statement === undefined) {
+      statement = this.#db.prepare(sql);
+      this.#controls.set(sql, statement);
+    }
+    statement.run();
   }
 
   #prepare(sql: string): Prepared {
