@@ -1,15 +1,19 @@
-// What the client costs on top of the request itself: `registerCustomer` through @wallet/client,
+// What the client costs on top of the request itself: `registerCustomer` through @wallet/client
 // against the same request built and sent by hand (node:crypto AES-192-CBC with a fresh IV, an
-// HMAC-SHA512 Authorization header, `fetch`'s Request/Response) to the same in-process sandbox.
-// Both go through `sandbox.fetch` (no socket), so the sandbox's own work (authentication,
-// decryption, validation, the SQLite write, the sealed answer) is in both figures and the
+// HMAC-SHA512 Authorization header, `fetch`), to the same in-process sandbox.
+//
+// The verdict row is the issue's setup: the sandbox listens on loopback in this process; the client
+// runs as a merchant configures it (its default, the global `fetch`), and the hand-built request
+// goes out through the global `fetch` too. Both pay for the socket, undici and the sandbox's own
+// work (authentication, decryption, validation, the SQLite write, the sealed answer), so the
 // difference is the client: validation, defaults, ky, the answer check.
 //
-// Three more rows split that difference: the hand-built request made abortable (the signal and
-// timer any timeout needs), and sent through ky, once as the client drives ky (its retry, timeout
-// and hook options; the body attached in ky's `fetch`) and once the plain way (headers and body
-// given to ky). The breakdown printed: the abortable request minus the hand-built one, ky as the
-// client drives it minus the abortable request, and the client minus ky as it drives it.
+// The other rows take the socket away (everything through `sandbox.fetch`, a function call), which
+// leaves the client's cost over a much smaller base, and split it: the hand-built request made
+// abortable (the signal and timer any timeout needs), and sent through ky, once as the client
+// drives ky (its retry, timeout and hook options; the body attached in ky's `fetch`) and once the
+// plain way (headers and body given to ky). Printed: the abortable request minus the hand-built
+// one, ky as the client drives it minus the abortable request, and the client minus ky.
 //
 // Every iteration registers a new customer: a fresh clientTxnId and a distinct mobile number.
 // Target: the client within 1.25x of the hand-built call. Run with `pnpm bench` (builds first), or
@@ -29,6 +33,7 @@ const TARGET = 1.25;
 const sandbox = await createSandbox({ env: {}, logger: false, output: () => {} });
 const merchant = sandbox.merchants[0];
 const origin = 'http://sandbox.invalid';
+const { url: listening } = await sandbox.listen(0, '127.0.0.1');
 
 // --- the client ------------------------------------------------------------------------------
 
@@ -38,6 +43,14 @@ const client = createWalletClient({
   merchantSalt: merchant.salt,
   encryptionKey: merchant.encryptionKey,
   fetch: (request) => sandbox.fetch(request),
+});
+
+/** As a merchant runs it: over loopback HTTP with the global `fetch`, the client's default. */
+const socketClient = createWalletClient({
+  baseUrl: listening,
+  merchantKey: merchant.merchantKey,
+  merchantSalt: merchant.salt,
+  encryptionKey: merchant.encryptionKey,
 });
 
 // --- by hand ---------------------------------------------------------------------------------
@@ -91,6 +104,13 @@ function openAnswer(text, who) {
   const answer = open(JSON.parse(text).result);
   if (answer.responseCode !== '00') throw new Error(`${who}: ${answer.responseMessage}`);
   return answer;
+}
+
+/** By hand over loopback HTTP with the global `fetch`. */
+async function registerByHandOverSocket(params) {
+  const { body, headers } = buildByHand(params);
+  const response = await fetch(listening + route.path, { method, headers, body });
+  return openAnswer(await response.text(), 'by hand over loopback');
 }
 
 async function registerByHand(params) {
@@ -187,12 +207,16 @@ function newCustomer() {
   }
 }
 
-const HAND = 'by hand (fetch + node:crypto)';
-const ABORTABLE = 'by hand, abortable (a signal and a timer)';
-const KY = 'ky alone: by hand, sent through ky as the client does';
-const KY_BODY = 'ky alone: by hand, body given to ky';
-const CLIENT = '@wallet/client registerCustomer';
+const SOCKET_HAND = 'loopback: by hand (fetch + node:crypto)';
+const SOCKET_CLIENT = 'loopback: @wallet/client registerCustomer';
+const HAND = 'no socket: by hand (sandbox.fetch + node:crypto)';
+const ABORTABLE = 'no socket: by hand, abortable (a signal and a timer)';
+const KY = 'no socket: ky alone, by hand, sent through ky as the client does';
+const KY_BODY = 'no socket: ky alone, by hand, body given to ky';
+const CLIENT = 'no socket: @wallet/client registerCustomer';
 const implementations = {
+  [SOCKET_HAND]: async () => registerByHandOverSocket(newCustomer()),
+  [SOCKET_CLIENT]: async () => socketClient.registerCustomer(newCustomer()),
   [HAND]: async () => registerByHand(newCustomer()),
   [ABORTABLE]: async () => registerByHandAbortable(newCustomer()),
   [KY]: async () => registerThroughKy(newCustomer()),
@@ -243,8 +267,11 @@ const median = (values) => {
 };
 /** µs per call of `name`, median over the rounds. */
 const micros = (name) => median(samples.get(name));
-/** Per-round cost of `name` over the hand-built call in the same round. */
-const ratios = (name) => samples.get(name).map((value, round) => value / samples.get(HAND)[round]);
+/** The hand-built row a row compares with: over loopback, or without a socket. */
+const baselineOf = (name) => (name.startsWith('loopback') ? SOCKET_HAND : HAND);
+/** Per-round cost of `name` over its hand-built call in the same round. */
+const ratios = (name) =>
+  samples.get(name).map((value, round) => value / samples.get(baselineOf(name))[round]);
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
 console.log(
@@ -259,19 +286,26 @@ console.table(
     'x hand, rounds': `${Math.min(...ratios(name)).toFixed(2)}-${Math.max(...ratios(name)).toFixed(2)}`,
   })),
 );
-const ratio = median(ratios(CLIENT));
+const ratio = median(ratios(SOCKET_CLIENT));
+const noSocketRatio = median(ratios(CLIENT));
 const hand = micros(HAND);
 const abortable = micros(ABORTABLE) - hand;
 const kyShare = micros(KY) - micros(ABORTABLE);
 const own = micros(CLIENT) - micros(KY);
 console.log(
-  `client overhead: ${(micros(CLIENT) - hand).toFixed(1)} µs per call = an abortable request ${abortable.toFixed(1)} µs + ky ${kyShare.toFixed(1)} µs + the client's own ${own.toFixed(1)} µs; cost ratio ${ratio.toFixed(2)}x`,
+  `over loopback: the client ${(micros(SOCKET_CLIENT) - micros(SOCKET_HAND)).toFixed(1)} µs per call above the hand-built ${micros(SOCKET_HAND).toFixed(1)} µs; cost ratio ${ratio.toFixed(2)}x`,
+);
+console.log(
+  `without a socket: the client ${(micros(CLIENT) - hand).toFixed(1)} µs per call = an abortable request ${abortable.toFixed(1)} µs + ky ${kyShare.toFixed(1)} µs + the client's own ${own.toFixed(1)} µs; cost ratio ${noSocketRatio.toFixed(2)}x`,
 );
 console.log(
   `ky alone costs ${median(ratios(KY)).toFixed(2)}x the hand-built call as the client drives it, ${median(ratios(KY_BODY)).toFixed(2)}x with the body given to ky`,
 );
 console.log('');
 console.log(
-  `${ratio <= TARGET ? 'PASS' : 'FAIL'}  registerCustomer costs at most ${TARGET}x the hand-built call (measured ${ratio.toFixed(2)}x)`,
+  `${ratio <= TARGET ? 'PASS' : 'FAIL'}  registerCustomer costs at most ${TARGET}x the hand-built call over loopback with fetch (measured ${ratio.toFixed(2)}x)`,
+);
+console.log(
+  `info  without a socket (sandbox.fetch, a stricter base than the target names) the client costs ${noSocketRatio.toFixed(2)}x`,
 );
 if (ratio > TARGET) console.log('\n*** BENCHMARK TARGET MISSED: see FAIL above ***');

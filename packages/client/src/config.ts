@@ -20,6 +20,19 @@ export type ResponseValidationMode = 'strict' | 'warn' | 'off';
 /** A `fetch` the client sends through: the global one by default, or e.g. a sandbox's. */
 export type WalletFetch = (request: Request, init?: RequestInit) => Promise<Response>;
 
+/** Sends one attempt: its URL and its method, headers, body and signal. */
+export type WalletSender = (url: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * How attempts go on the wire. The global `fetch` takes the URL and init as they are: handed a
+ * `Request` instead, undici sends its body through a stream and costs about 60 µs more per call
+ * over a socket. A configured `fetch` gets the `Request` it is typed for.
+ */
+export function senderOf(custom: WalletFetch | undefined): WalletSender {
+  if (custom === undefined) return (url, init) => globalThis.fetch(url, init);
+  return (url, init) => custom(new Request(url, init));
+}
+
 /** What `onRequest` hears before every attempt. */
 export interface WalletRequestEvent {
   /** The API called (`registerCustomer`, ..., or `encrypt` / `decrypt` for the helper API). */
@@ -141,7 +154,8 @@ export interface ResolvedConfig {
   readonly totalTimeout: number;
   readonly retries: number;
   readonly maxRetryDelay: number;
-  readonly fetch: WalletFetch;
+  /** Puts one attempt on the wire (see {@link senderOf}). */
+  readonly send: WalletSender;
   readonly hooks: WalletHooks;
   readonly logger: WalletLogger | undefined;
   readonly logLevel: WalletLogLevel;
@@ -439,8 +453,7 @@ export function resolveConfig(
     totalTimeout: c.totalTimeout ?? DEFAULT_TOTAL_TIMEOUT_MS,
     retries: c.retries ?? DEFAULT_RETRIES,
     maxRetryDelay: c.maxRetryDelay ?? DEFAULT_MAX_RETRY_DELAY_MS,
-    fetch:
-      (c.fetch as WalletFetch | undefined) ?? ((request, init) => globalThis.fetch(request, init)),
+    send: senderOf(c.fetch as WalletFetch | undefined),
     hooks: (c.hooks ?? {}) as WalletHooks,
     logger: c.logger,
     logLevel: c.logLevel ?? 'warn',

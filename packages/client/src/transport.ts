@@ -152,14 +152,12 @@ class Exchange {
     let response: Response;
     let text: string;
     try {
-      response = await this.config.fetch(
-        new Request(this.url, {
-          method: outgoing.method,
-          headers: this.headers,
-          body: outgoing.body,
-          signal,
-        }),
-      );
+      response = await this.config.send(this.url, {
+        method: outgoing.method,
+        headers: this.headers,
+        body: outgoing.body,
+        signal,
+      });
       text = await response.text();
     } catch (error) {
       if (log.debugEnabled) {
