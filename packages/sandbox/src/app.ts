@@ -17,6 +17,7 @@ import {
   type SandboxExchange,
 } from './exchange.js';
 import type { FaultInjector } from './faults/injector.js';
+import type { FaultScope } from './faults/scope.js';
 import { type HelperSettings, handleHelperCall } from './helper/helper-api.js';
 import { sandboxAnswer, serverFaultAnswer } from './http/answers.js';
 import { headerBytes } from './http/header-size.js';
@@ -38,7 +39,7 @@ export interface AppSettings extends WalletPipelineSettings, HelperSettings {
 
 type AppEnv = {
   Bindings: NodeBindings;
-  Variables: { exchange: ExchangeDraft; internal: boolean };
+  Variables: { exchange: ExchangeDraft; internal: boolean; faultScope: FaultScope | undefined };
 };
 
 /** Hands a finished exchange to the hook, so that nothing the hook does can reach the caller. */
@@ -70,7 +71,8 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
       status = c.res.status;
     } else {
       let handled = false;
-      const answer = await settings.faults.around(c.req.raw, draft, async () => {
+      const answer = await settings.faults.around(c.req.raw, draft, async (scope) => {
+        c.set('faultScope', scope);
         await next();
         handled = true;
         return c.res;
@@ -110,7 +112,7 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
 
   for (const route of routeList) {
     app.on([...route.methods], route.path, (c) =>
-      handleWalletCall(route, c.req.raw, c.get('exchange'), settings),
+      handleWalletCall(route, c.req.raw, c.get('exchange'), c.get('faultScope'), settings),
     );
     app.all(route.path, (c) => {
       c.get('exchange').failure = 'method-not-allowed';

@@ -12,7 +12,6 @@ import {
   SeedError,
 } from './errors.js';
 import { FaultInjector } from './faults/injector.js';
-import { withMagicValues } from './faults/magic.js';
 import { applySeed, type SeedResult } from './fixtures/apply-seed.js';
 import { loadSeedFile } from './fixtures/load-seed.js';
 import { parseSeed, type Seed, type SeedInput } from './fixtures/seed-schema.js';
@@ -134,6 +133,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     (await openStore(options.database ?? ':memory:', {
       now: resolved.now,
       logger,
+      // The engine's work functions get the transaction handle and no way to the store.
+      checkNestedCalls: false,
       ...(options.digits === undefined ? {} : { digits: options.digits }),
     }));
 
@@ -223,7 +224,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         };
 
   const app = buildApp({
-    store: resolved.magicValues ? withMagicValues(store) : store,
+    store,
+    magicValues: resolved.magicValues,
     registry,
     limiter: new TokenFailureLimiter(resolved.tokenFailureLimit),
     profiles: resolved.profiles,

@@ -17,7 +17,7 @@ import { jsonAnswer } from '../http/answers.js';
 import { FAULT_HEADER, FaultHeaderError, parseFaultHeader } from './header.js';
 import { hold, sleep } from './hold.js';
 import { type FaultConfig, type FaultRule, faultConfigSchema } from './rules.js';
-import { type FaultScope, faultScope } from './scope.js';
+import type { FaultScope } from './scope.js';
 
 /** How the transport must finish a request the injector handled. */
 export type FaultDisposition = 'drop' | 'abandoned';
@@ -197,11 +197,11 @@ export class FaultInjector {
   async around(
     request: Request,
     draft: ExchangeDraft,
-    handle: () => Promise<Response>,
+    handle: (scope: FaultScope | undefined) => Promise<Response>,
   ): Promise<FaultedAnswer> {
     const api = apiOfPath(draft.path);
     if (api === undefined) {
-      const response = await handle();
+      const response = await handle(undefined);
       return { response, status: response.status };
     }
     // Known before the engine runs, so a request stopped by a fault is still filed under its API.
@@ -235,7 +235,7 @@ export class FaultInjector {
   async #apply(
     request: Request,
     draft: ExchangeDraft,
-    handle: () => Promise<Response>,
+    handle: (scope: FaultScope) => Promise<Response>,
     rule: FaultRule | undefined,
     linked: { readonly signal: AbortSignal },
   ): Promise<FaultedAnswer> {
@@ -282,7 +282,7 @@ export class FaultInjector {
       }
     }
 
-    const response = await faultScope.run(scope, handle);
+    const response = await handle(scope);
     if (scope.dropAfter) return withheld('drop', response.status, response);
     if (scope.timeoutAfter) {
       await hold(linked.signal);

@@ -29,7 +29,9 @@ describe('linkedSignal', () => {
   it('is aborted from the start when an input already is', () => {
     const closing = new AbortController();
     closing.abort();
-    expect(linkedSignal(() => new AbortController().signal, closing.signal).signal.aborted).toBe(true);
+    expect(linkedSignal(() => new AbortController().signal, closing.signal).signal.aborted).toBe(
+      true,
+    );
   });
 
   it('makes no signal and touches neither input until the signal is asked for', () => {

@@ -1,16 +1,16 @@
 /**
  * Magic values: request contents that force an outcome, so a test can reach the unhappy paths with
- * nothing but the data it sends. They act through a wrapper of the store's `transact`, that is
- * after the request authenticated, decrypted and passed its schema, exactly where a real platform
- * would decline or fail.
+ * nothing but the data it sends. They act around the store's `transact` (`transactWithMagic`),
+ * that is after the request authenticated, decrypted and passed its schema, exactly where a real
+ * platform would decline or fail.
  */
 import { isApiName, routes } from '@wallet/schemas';
 import { isJsonObject, type JsonObject } from '../store/json.js';
-import type { Outcome } from '../store/records.js';
-import type { Store } from '../store/store-api.js';
+import type { Outcome, TransactRequest, TransactResult } from '../store/records.js';
+import type { Store, TransactWork } from '../store/store-api.js';
 import { Answers } from '../wallet/outcomes.js';
 import { hold } from './hold.js';
-import { faultScope } from './scope.js';
+import type { FaultScope } from './scope.js';
 
 /** What a magic value does. */
 export type MagicEffect = 'decline-1030' | 'server-fault' | 'drop-after' | 'timeout-before';
@@ -113,40 +113,37 @@ function declineOutcome(api: string, clientTxnId: string): Outcome {
   return new Answers(routes[api], clientTxnId).decline('1030');
 }
 
-/** `store` with magic values acting in its `transact`; every other method is the store's own. */
-export function withMagicValues(store: Store): Store {
-  const transact: Store['transact'] = async (request, work) => {
-    const magic = magicValueOf(request.api, request.request);
-    if (magic === undefined) return store.transact(request, work);
-    const scope = faultScope.getStore();
-    // A drop after the effect is recorded only where it happens: not on the replaying retry.
-    if (magic.effect !== 'drop-after') scope?.applied.push(magic.label);
-    switch (magic.effect) {
-      case 'decline-1030':
-        return store.transact(request, async () =>
-          declineOutcome(request.api, request.clientTxnId),
-        );
-      case 'server-fault':
-        throw new MagicServerFault();
-      case 'timeout-before':
-        if (scope !== undefined) await hold(scope.signal);
-        throw new MagicServerFault();
-      case 'drop-after': {
-        const result = await store.transact(request, work);
-        // Only the first, committing attempt is dropped: the retry must be able to replay.
-        if (result.status === 'committed' && scope !== undefined) {
-          scope.applied.push(magic.label);
-          scope.dropAfter = true;
-        }
-        return result;
+/**
+ * `store.transact(request, work)` with the magic value of `request`, if it carries one, acting
+ * around it. `scope` is the request's fault scope: where the labels of applied magic go, the
+ * signal a hold waits on, and the flag that drops the connection after the answer.
+ */
+export async function transactWithMagic(
+  store: Store,
+  scope: FaultScope | undefined,
+  request: TransactRequest,
+  work: TransactWork,
+): Promise<TransactResult> {
+  const magic = magicValueOf(request.api, request.request);
+  if (magic === undefined) return store.transact(request, work);
+  // A drop after the effect is recorded only where it happens: not on the replaying retry.
+  if (magic.effect !== 'drop-after') scope?.applied.push(magic.label);
+  switch (magic.effect) {
+    case 'decline-1030':
+      return store.transact(request, async () => declineOutcome(request.api, request.clientTxnId));
+    case 'server-fault':
+      throw new MagicServerFault();
+    case 'timeout-before':
+      if (scope !== undefined) await hold(scope.signal);
+      throw new MagicServerFault();
+    case 'drop-after': {
+      const result = await store.transact(request, work);
+      // Only the first, committing attempt is dropped: the retry must be able to replay.
+      if (result.status === 'committed' && scope !== undefined) {
+        scope.applied.push(magic.label);
+        scope.dropAfter = true;
       }
+      return result;
     }
-  };
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property === 'transact') return transact;
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  }
 }

@@ -71,7 +71,10 @@ describe('readBodyLimited', () => {
   });
 
   it('reads a body of declared length in one piece, and still refuses one larger than it says', async () => {
-    const declared = await readBodyLimited(request('{"token":"abc"}', { 'content-length': '15' }), 15);
+    const declared = await readBodyLimited(
+      request('{"token":"abc"}', { 'content-length': '15' }),
+      15,
+    );
     expect(declared.ok && Buffer.from(declared.bytes).toString()).toBe('{"token":"abc"}');
     // Built in-process, nothing holds a request to its header: the bytes read are what count.
     const lying = await readBodyLimited(request('x'.repeat(100), { 'content-length': '10' }), 50);

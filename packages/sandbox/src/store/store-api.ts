@@ -95,6 +95,14 @@ export interface StoreOptions {
   connectTimeoutMs?: number | undefined;
   /** SQLite: how long to wait for another process's write lock before STORE_UNAVAILABLE (default 5000 ms). */
   busyTimeoutMs?: number | undefined;
+  /**
+   * Refuse store calls made from inside a `transact` work function with NESTED_STORE_CALL
+   * (default true), instead of letting them hang (SQLite) or read around the open transaction
+   * (PostgreSQL). The check needs AsyncLocalStorage, which on Node 20 turns on promise hooks for
+   * every promise in the process: about a tenth of a busy server's throughput. Turn it off only
+   * where no work function can reach the store, as in a sandbox's own engine.
+   */
+  checkNestedCalls?: boolean | undefined;
 }
 
 /**

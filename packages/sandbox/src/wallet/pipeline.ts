@@ -17,6 +17,8 @@ import {
   walletHeaders,
 } from '@wallet/schemas';
 import type { ExchangeDraft } from '../exchange.js';
+import { transactWithMagic } from '../faults/magic.js';
+import type { FaultScope } from '../faults/scope.js';
 import {
   AUTH_PROFILE_HEADER,
   catalogueAnswer,
@@ -28,8 +30,8 @@ import {
 import { readBodyLimited } from '../http/read-body.js';
 import type { ActiveMerchant } from '../merchants/registry.js';
 import type { JsonObject } from '../store/json.js';
-import type { Outcome } from '../store/records.js';
-import type { Store, StoreTx } from '../store/store-api.js';
+import type { Outcome, TransactRequest } from '../store/records.js';
+import type { Store, StoreTx, TransactWork } from '../store/store-api.js';
 import { type ApiContext, apiHandlers } from './apis/index.js';
 import { type AuthSettings, authenticate } from './authenticate.js';
 import { openRequestEnvelope } from './open-envelope.js';
@@ -38,6 +40,8 @@ import type { TokenFailureLimiter } from './rate-limit.js';
 
 export interface WalletPipelineSettings extends AuthSettings {
   readonly store: Store;
+  /** Whether magic values in requests force their outcomes (`transactWithMagic`). */
+  readonly magicValues: boolean;
   readonly limiter: TokenFailureLimiter;
   readonly maxBodyBytes: number;
   readonly maxJsonDepth: number;
@@ -88,6 +92,7 @@ export async function handleWalletCall(
   route: AnyRoute,
   request: Request,
   draft: ExchangeDraft,
+  scope: FaultScope | undefined,
   settings: WalletPipelineSettings,
 ): Promise<Response> {
   draft.api = route.name;
@@ -160,10 +165,11 @@ export async function handleWalletCall(
 
   const handler = apiHandlers[route.name] as AnyHandler;
   const answers = new Answers(route, clientTxnId);
-  const result = await settings.store.transact(
-    { merchantKey, clientTxnId, api: route.name, request: decrypted },
-    (tx) => handler(checked.value, tx, { answers, now: settings.now }),
-  );
+  const unit: TransactRequest = { merchantKey, clientTxnId, api: route.name, request: decrypted };
+  const work: TransactWork = (tx) => handler(checked.value, tx, { answers, now: settings.now });
+  const result = settings.magicValues
+    ? await transactWithMagic(settings.store, scope, unit, work)
+    : await settings.store.transact(unit, work);
 
   if (result.status === 'conflict') {
     draft.failure = 'duplicate';

@@ -54,8 +54,11 @@ export class SqlStore implements Store {
   readonly #db: Backend;
   readonly #now: () => number;
   readonly #digits: DigitSource;
-  /** Set while a `transact` work function runs, to refuse store calls made from inside it. */
-  readonly #inWork = new AsyncLocalStorage<true>();
+  /**
+   * Set while a `transact` work function runs, to refuse store calls made from inside it;
+   * undefined when `checkNestedCalls` is false.
+   */
+  readonly #inWork: AsyncLocalStorage<true> | undefined;
   readonly #running = new Set<Promise<unknown>>();
   #closed = false;
 
@@ -65,6 +68,7 @@ export class SqlStore implements Store {
     const clock = options.now ?? (() => new Date());
     this.#now = () => clock().getTime();
     this.#digits = options.digits ?? randomDigits;
+    this.#inWork = options.checkNestedCalls === false ? undefined : new AsyncLocalStorage<true>();
   }
 
   /** Applies pending migrations, then returns the store. Closes the backend if that fails. */
@@ -150,7 +154,8 @@ export class SqlStore implements Store {
       });
       let outcome: Outcome;
       try {
-        outcome = await this.#inWork.run(true, () => work(tx));
+        const inWork = this.#inWork;
+        outcome = await (inWork === undefined ? work(tx) : inWork.run(true, () => work(tx)));
       } finally {
         await tx.finish();
       }
@@ -255,7 +260,7 @@ export class SqlStore implements Store {
 
   #track<T>(operation: () => Promise<T>): Promise<T> {
     if (this.#closed) return Promise.reject(new StoreClosedError());
-    if (this.#inWork.getStore() === true) return Promise.reject(new NestedStoreCallError());
+    if (this.#inWork?.getStore() === true) return Promise.reject(new NestedStoreCallError());
     const running = operation();
     this.#running.add(running);
     const forget = (): void => {

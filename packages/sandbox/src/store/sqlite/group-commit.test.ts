@@ -57,7 +57,9 @@ describe('SQLite group commit', () => {
 
   it('settles each write only once another connection can read it', async () => {
     const seenAtSettle = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => insert(i + 1).then(() => committedIds().includes(i + 1))),
+      Array.from({ length: 40 }, (_, i) =>
+        insert(i + 1).then(() => committedIds().includes(i + 1)),
+      ),
     );
     expect(seenAtSettle.every(Boolean)).toBe(true);
     expect(committedIds()).toHaveLength(40);
