@@ -26,16 +26,27 @@ export const sandboxAnswers = {
 } as const satisfies Record<string, { httpStatus: number; message: string }>;
 export type SandboxAnswer = keyof typeof sandboxAnswers;
 
+/** The body text of every answer built here, for the HTTP server to write without reading it back. */
+const answerTexts = new WeakMap<Response, string>();
+
+/** The body of `response` when it is an answer built here, else undefined. */
+export function answerText(response: Response): string | undefined {
+  return answerTexts.get(response);
+}
+
 /** A JSON answer with the given status, body and extra headers. */
 export function jsonAnswer(
   status: number,
   body: Readonly<Record<string, unknown>>,
   headers: Readonly<Record<string, string>> = {},
 ): Response {
-  return new Response(JSON.stringify(body), {
+  const text = JSON.stringify(body);
+  const response = new Response(text, {
     status,
     headers: { 'content-type': JSON_CONTENT_TYPE, ...headers },
   });
+  answerTexts.set(response, text);
+  return response;
 }
 
 /** The plain body of a catalogue code: `{"responseCode": ..., "responseMessage": ...}`. */

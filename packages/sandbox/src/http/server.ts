@@ -1,8 +1,25 @@
 /** Serving a fetch handler over node:http, with bounded headers and JSON answers for broken requests. */
-import { createServer, type Server } from 'node:http';
+import {
+  createServer,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { Socket } from 'node:net';
-import { getRequestListener, RequestError } from '@hono/node-server';
-import { rawHttpAnswer, sandboxAnswer, sandboxAnswers, serverFaultAnswer } from './answers.js';
+import {
+  getRequestListener,
+  type Http2Bindings,
+  type HttpBindings,
+  RequestError,
+} from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import {
+  answerText,
+  rawHttpAnswer,
+  sandboxAnswer,
+  sandboxAnswers,
+  serverFaultAnswer,
+} from './answers.js';
 
 /** Where a listening sandbox can be reached. */
 export interface SandboxAddress {
@@ -34,10 +51,19 @@ export class HttpServer {
 
   /** Starts listening; rejects when the port cannot be bound. */
   static async start(
-    fetch: (request: Request) => Promise<Response>,
+    fetch: (request: Request, env: HttpBindings) => Promise<Response>,
     options: ServeOptions,
   ): Promise<HttpServer> {
-    const listener = getRequestListener(fetch, {
+    const answer = async (
+      request: Request,
+      env: HttpBindings | Http2Bindings,
+    ): Promise<Response> => {
+      // The server below is node:http's, so the bindings are always HTTP/1's.
+      const http1 = env as HttpBindings;
+      const response = await fetch(request, http1);
+      return writeAnswer(response, http1.outgoing) ? RESPONSE_ALREADY_SENT : response;
+    };
+    const listener = getRequestListener(answer, {
       overrideGlobalObjects: false,
       autoCleanupIncoming: true,
       errorHandler: (error) =>
@@ -71,6 +97,24 @@ export class HttpServer {
     await closed;
     clearTimeout(grace);
   }
+}
+
+/**
+ * Writes an answer built by `answers.ts` (whose body text is known) straight to node:http, instead
+ * of letting the adapter read the `Response` body back through a web stream. Returns false, and
+ * writes nothing, for any other response (the dashboard's pages, its event stream) or when the
+ * answer has already started.
+ */
+function writeAnswer(response: Response, outgoing: ServerResponse): boolean {
+  const text = answerText(response);
+  if (text === undefined || outgoing.headersSent || outgoing.writableEnded) return false;
+  const headers: OutgoingHttpHeaders = { 'content-length': Buffer.byteLength(text) };
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  outgoing.writeHead(response.status, headers);
+  outgoing.end(text);
+  return true;
 }
 
 /**
