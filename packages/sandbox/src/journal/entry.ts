@@ -39,33 +39,23 @@ export interface JournalEntry {
   readonly responseHeaders: Readonly<Record<string, string>>;
 }
 
-/** A body kept in an entry, and the characters it costs. */
-function keptBody(
-  body: JsonObject | undefined,
-  maxChars: number,
-): { body: JsonObject | null; chars: number } {
-  if (body === undefined) return { body: null, chars: 0 };
+/** A body kept in an entry, masked, or a marker when its JSON is longer than `maxChars`. */
+function keptBody(body: JsonObject | undefined, maxChars: number): JsonObject | null {
+  if (body === undefined) return null;
   const masked = maskPersonal(body);
   const chars = JSON.stringify(masked).length;
-  if (chars > maxChars) return { body: { truncated: true, chars }, chars: 40 };
-  return { body: masked, chars };
+  return chars > maxChars ? { truncated: true, chars } : masked;
 }
 
-function headerChars(headers: Readonly<Record<string, string>>): number {
-  let chars = 0;
-  for (const [name, value] of Object.entries(headers)) chars += name.length + value.length + 4;
-  return chars;
-}
-
-/** Builds the entry of `exchange`, and an estimate of the memory it holds (in characters). */
+/** Builds the entry of `exchange`. */
 export function journalEntry(
   seq: number,
   exchange: SandboxExchange,
   maxBodyChars: number,
-): { entry: JournalEntry; chars: number } {
+): JournalEntry {
   const request = keptBody(exchange.request, maxBodyChars);
   const response = keptBody(exchange.response, maxBodyChars);
-  const entry: JournalEntry = {
+  return {
     seq,
     id: exchange.id,
     receivedAt: exchange.receivedAt.toISOString(),
@@ -82,20 +72,10 @@ export function journalEntry(
     failure: exchange.failure ?? null,
     failureReason: failureText(exchange.failure) ?? null,
     fault: exchange.fault ?? null,
-    request: request.body,
-    response: response.body,
+    request,
+    response,
     requestHeaders: exchange.requestHeaders,
     responseHeaders: exchange.responseHeaders,
-  };
-  const fixed = 400 + exchange.path.length + (exchange.clientTxnId?.length ?? 0);
-  return {
-    entry,
-    chars:
-      fixed +
-      request.chars +
-      response.chars +
-      headerChars(exchange.requestHeaders) +
-      headerChars(exchange.responseHeaders),
   };
 }
 

@@ -76,8 +76,11 @@ export function parseJournalQuery(params: URLSearchParams): ParsedQuery {
   };
 }
 
+/** The fields of an entry that filters read. */
+export type FilteredFields = Pick<JournalEntry, 'api' | 'clientTxnId' | 'merchantKey' | 'status'>;
+
 /** Whether `entry` passes `filter`. */
-export function matchesFilter(entry: JournalEntry, filter: JournalFilter): boolean {
+export function matchesFilter(entry: FilteredFields, filter: JournalFilter): boolean {
   if (filter.api !== undefined && entry.api !== filter.api) return false;
   if (filter.clientTxnId !== undefined && entry.clientTxnId !== filter.clientTxnId) return false;
   if (filter.merchantKey !== undefined && entry.merchantKey !== filter.merchantKey) return false;

@@ -5,13 +5,13 @@
  */
 import type { SandboxExchange } from '../exchange.js';
 import { type JournalEntry, journalEntry } from './entry.js';
-import { type JournalFilter, matchesFilter } from './filter.js';
+import { type FilteredFields, type JournalFilter, matchesFilter } from './filter.js';
 
 /** Sizes of the journal. */
 export interface JournalOptions {
   /** Entries kept; the oldest is dropped first. Default 10,000. */
   readonly size?: number | undefined;
-  /** Characters the kept entries may hold in all (about bytes of memory, times two). Default 32 Mi. */
+  /** Characters of JSON the kept entries may hold in all (about bytes of memory). Default 32 Mi. */
   readonly maxChars?: number | undefined;
   /** Largest body kept in an entry, in characters of JSON; larger ones are replaced by a marker. Default 16 Ki. */
   readonly maxBodyChars?: number | undefined;
@@ -29,9 +29,21 @@ export interface JournalSubscriber {
   readonly onClose?: (() => void) | undefined;
 }
 
+/**
+ * A kept entry: the fields filters and lookups read, and the whole entry as one JSON string. A
+ * string is a single leaf for the garbage collector, where the entry's objects (masked bodies,
+ * headers) were dozens: with 10,000 entries kept, marking them took about a tenth of a busy
+ * server's time. Entries are parsed back only when read, which is rare next to recording.
+ */
 interface Slot {
-  readonly entry: JournalEntry;
-  readonly chars: number;
+  readonly seq: number;
+  readonly id: string;
+  readonly filtered: FilteredFields;
+  readonly json: string;
+}
+
+function unpack(slot: Slot): JournalEntry {
+  return JSON.parse(slot.json) as JournalEntry;
 }
 
 interface Subscription {
@@ -72,11 +84,19 @@ export class RequestJournal {
 
   /** Records an exchange (masking its bodies) and hands the entry to matching subscribers. */
   record(exchange: SandboxExchange): JournalEntry {
-    const { entry, chars } = journalEntry(this.#nextSeq, exchange, this.#maxBodyChars);
+    const entry = journalEntry(this.#nextSeq, exchange, this.#maxBodyChars);
     this.#nextSeq += 1;
+    const { seq, id, api, clientTxnId, merchantKey, status } = entry;
+    const slot: Slot = {
+      seq,
+      id,
+      filtered: { api, clientTxnId, merchantKey, status },
+      json: JSON.stringify(entry),
+    };
+    const chars = slot.json.length;
     if (this.#count === this.size) this.#dropOldest();
     while (this.#count > 0 && this.#chars + chars > this.#maxChars) this.#dropOldest();
-    this.#slots[(this.#start + this.#count) % this.size] = { entry, chars };
+    this.#slots[(this.#start + this.#count) % this.size] = slot;
     this.#count += 1;
     this.#chars += chars;
     for (const { filter, subscriber } of this.#subscriptions) {
@@ -95,7 +115,7 @@ export class RequestJournal {
     this.#slots[this.#start] = undefined;
     this.#start = (this.#start + 1) % this.size;
     this.#count -= 1;
-    this.#chars -= slot?.chars ?? 0;
+    this.#chars -= slot?.json.length ?? 0;
   }
 
   /** Kept entries passing `filter`, newest first, at most `limit`. */
@@ -103,7 +123,7 @@ export class RequestJournal {
     const out: JournalEntry[] = [];
     for (let i = this.#count - 1; i >= 0 && out.length < limit; i -= 1) {
       const slot = this.#slots[(this.#start + i) % this.size];
-      if (slot !== undefined && matchesFilter(slot.entry, filter)) out.push(slot.entry);
+      if (slot !== undefined && matchesFilter(slot.filtered, filter)) out.push(unpack(slot));
     }
     return out;
   }
@@ -113,8 +133,8 @@ export class RequestJournal {
     const out: JournalEntry[] = [];
     for (let i = 0; i < this.#count; i += 1) {
       const slot = this.#slots[(this.#start + i) % this.size];
-      if (slot !== undefined && slot.entry.seq > afterSeq && matchesFilter(slot.entry, filter)) {
-        out.push(slot.entry);
+      if (slot !== undefined && slot.seq > afterSeq && matchesFilter(slot.filtered, filter)) {
+        out.push(unpack(slot));
       }
     }
     return out;
@@ -126,7 +146,7 @@ export class RequestJournal {
     for (let i = this.#count - 1; i >= 0; i -= 1) {
       const slot = this.#slots[(this.#start + i) % this.size];
       if (slot === undefined) continue;
-      if (slot.entry.id === idOrSeq || slot.entry.seq === seq) return slot.entry;
+      if (slot.id === idOrSeq || slot.seq === seq) return unpack(slot);
     }
     return undefined;
   }
