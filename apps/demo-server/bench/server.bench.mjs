@@ -3,6 +3,9 @@
 // started it), autocannon in another process on core 1.
 //
 //   floor       a bare Hono route on @hono/node-server (the sandbox's own stack) answering {"status":"ok"}
+//   protocol    the protocol floor (lib/protocol-floor-server.mjs): the least work a correct Retrieve
+//               Customer takes on bare node:http (verify, open, validate, store the answer in SQLite
+//               with synchronous=FULL and group commit, seal), measured for reference, no target
 //   register    Register Customer, a unique clientTxnId and mobile number per request
 //   retrieve    Retrieve Customer Record of registered customers, a unique clientTxnId per request
 //   load        Load 1.00 INR onto registered wallets, a unique clientTxnId per request
@@ -35,6 +38,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = join(HERE, '..', '..', '..');
 const MAIN = join(HERE, '..', 'dist', 'main.js');
 const FLOOR = join(HERE, 'lib', 'floor-server.mjs');
+const PROTOCOL_FLOOR = join(HERE, 'lib', 'protocol-floor-server.mjs');
 const LOAD = join(HERE, 'lib', 'load-generator.mjs');
 const SERVER_CORE = 0;
 const LOAD_CORE = 1;
@@ -210,6 +214,15 @@ function report() {
   }
   console.log('');
   for (const [ok, text] of verdicts) console.log(`${verdict(ok)}  ${text}`);
+  const protocol = rows.find((row) => row.label === 'protocol');
+  const retrieve = sqlite('retrieve');
+  if (protocol !== undefined && floor !== undefined && retrieve !== undefined) {
+    console.log(
+      `info  the protocol floor (a correct Retrieve on bare node:http, no framework) reaches ` +
+        `${fmt((100 * protocol.rps) / floor.rps, 1)}% of the floor's req/s; the sandbox's Retrieve ` +
+        `reaches ${fmt((100 * retrieve.rps) / protocol.rps, 1)}% of the protocol floor`,
+    );
+  }
   if (verdicts.some(([ok]) => !ok))
     console.log('\n*** BENCHMARK TARGETS MISSED: see FAIL above ***');
   for (const problem of problems) console.log(`FAIL  ${problem}`);
@@ -230,6 +243,18 @@ async function throughput() {
     record('floor', 'none', await loadJob(floorServer, 'floor', { warmupRequests }));
   } finally {
     await floorServer.stop();
+  }
+
+  const merchantFile = join(work, 'merchant.json');
+  writeFileSync(merchantFile, JSON.stringify(merchant));
+  const protocolServer = await startServer(
+    [process.execPath, PROTOCOL_FLOOR, merchantFile, join(work, 'protocol.db')],
+    { core: SERVER_CORE },
+  );
+  try {
+    record('protocol', 'sqlite', await loadJob(protocolServer, 'retrieveCustomer', {}));
+  } finally {
+    await protocolServer.stop();
   }
 
   await benchSandbox('sqlite', join(work, 'bench.db'));
