@@ -101,9 +101,15 @@ export function linkedSignal(
   closing: AbortSignal,
 ): { readonly signal: AbortSignal; release(): void } {
   let controller: AbortController | undefined;
+  let released = false;
   let detach = (): void => undefined;
   const link = (): AbortController => {
     const made = new AbortController();
+    // Once released, the request is over: nothing is left to wait for, and nothing to attach.
+    if (released) {
+      made.abort();
+      return made;
+    }
     const requestSignal = request();
     if (requestSignal.aborted || closing.aborted) {
       made.abort();
@@ -124,6 +130,7 @@ export function linkedSignal(
       return controller.signal;
     },
     release() {
+      released = true;
       detach();
     },
   };

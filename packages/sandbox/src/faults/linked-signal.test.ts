@@ -49,4 +49,12 @@ describe('linkedSignal', () => {
     link.release();
     expect(getEventListeners(closing.signal, 'abort')).toHaveLength(0);
   });
+
+  it('attaches nothing when first asked for after release, and is aborted then', () => {
+    const closing = new AbortController();
+    const link = linkedSignal(() => new AbortController().signal, closing.signal);
+    link.release();
+    expect(link.signal.aborted).toBe(true);
+    expect(getEventListeners(closing.signal, 'abort')).toHaveLength(0);
+  });
 });

@@ -200,7 +200,6 @@ export class SqliteBackend implements Backend {
       this.#control('COMMIT');
     } catch (error) {
       this.#finished = group;
-      this.#rollbackQuietly();
       this.#abandonGroup(toStoreError(error));
       return;
     }
