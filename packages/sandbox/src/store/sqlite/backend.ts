@@ -94,6 +94,9 @@ export class SqliteBackend implements Backend {
       // README's server benchmark); durability of money comes first.
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
+      // Savepoints' statement journals and temporary B-trees in memory, not in temp files: they
+      // never need to survive the connection, and the WAL alone carries durability.
+      db.pragma('temp_store = MEMORY');
       // Lock waits are handled asynchronously in #begin.
       db.pragma('busy_timeout = 0');
     } catch (error) {
