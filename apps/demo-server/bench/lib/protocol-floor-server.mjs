@@ -44,8 +44,11 @@ const commit = db.prepare('COMMIT');
 
 /** Answers waiting for the COMMIT of the open group. */
 let waiting = [];
+/** Whether a group's transaction is open (a request may fail after BEGIN, before it waits). */
+let groupOpen = false;
 
 function commitGroup() {
+  groupOpen = false;
   commit.run();
   const answered = waiting;
   waiting = [];
@@ -74,8 +77,9 @@ async function handle(req, res, body) {
   const checked = validateRequest('retrieveCustomer', request);
   if (!checked.ok) return answer(res, 400, '{"responseCode":"1020"}');
   const { clientTxnId } = checked.value;
-  if (waiting.length === 0) {
+  if (!groupOpen) {
     begin.run();
+    groupOpen = true;
     setImmediate(commitGroup);
   }
   const stored = find.get(merchant.merchantKey, clientTxnId);
