@@ -62,7 +62,10 @@ export interface SandboxOptions {
   /** The sandbox clock (auth skew, lock-outs, timestamps, statements). Default the system clock. */
   readonly now?: (() => Date) | undefined;
   readonly limits?: SandboxLimits | undefined;
-  /** The unreadable-token lock-out. Default: more than 50 within 60 s lock for 60 s. */
+  /**
+   * The unreadable-token limit, per signature. Default: more than 50 within 60 s lock that
+   * signature's unreadable tokens (429) for 60 s; tokens that open are never refused.
+   */
   readonly tokenFailureLimit?: Partial<TokenFailureLimit> | undefined;
   /** A pino logger, or `false` for none. Default: pino on stdout at `logLevel`. */
   readonly logger?: Logger | false | undefined;

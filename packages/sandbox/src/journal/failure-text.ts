@@ -14,7 +14,8 @@ const TEXT: { readonly [F in ExchangeFailure]: string } = {
   'auth-bad-signature':
     'The signature does not match: wrong merchant key or salt, or a profile the sandbox does not accept.',
   'auth-digest-mismatch': 'The digest header does not match the body.',
-  'rate-limited': 'Too many unreadable tokens from this merchant: locked out for a while.',
+  'rate-limited':
+    'Too many unreadable tokens under this signature: its unreadable tokens answer 429 for a while.',
   envelope: "The token could not be opened with the merchant's key and IV mode (1055).",
   'message-code': 'The messageCode is not the one of this API (1010).',
   validation: 'A field breaks its rule; the answer names it.',
