@@ -21,6 +21,7 @@ import type { FaultScope } from './faults/scope.js';
 import { type HelperSettings, handleHelperCall } from './helper/helper-api.js';
 import { sandboxAnswer, serverFaultAnswer } from './http/answers.js';
 import { headerBytes } from './http/header-size.js';
+import { hasUnsupportedTransferCoding } from './http/transfer-coding.js';
 import type { RequestJournal } from './journal/journal.js';
 import { describeError, type Logger, logExchange } from './logging.js';
 import { handleWalletCall, type WalletPipelineSettings } from './wallet/pipeline.js';
@@ -68,6 +69,10 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
     if (headerBytes(c.req.raw.headers) > settings.maxHeaderBytes) {
       draft.failure = 'headers-too-large';
       c.res = sandboxAnswer('headersTooLarge');
+      status = c.res.status;
+    } else if (hasUnsupportedTransferCoding(c.req.raw.headers)) {
+      draft.failure = 'transfer-coding';
+      c.res = sandboxAnswer('transferCodingNotImplemented');
       status = c.res.status;
     } else {
       let handled = false;

@@ -6,6 +6,8 @@ const TEXT: { readonly [F in ExchangeFailure]: string } = {
   'method-not-allowed': 'The path is an API, but not with this HTTP method.',
   'bad-request': 'The HTTP request could not be parsed.',
   'headers-too-large': 'The header section is larger than the sandbox accepts.',
+  'transfer-coding':
+    'The body has a transfer coding other than chunked, which the sandbox does not decode (501).',
   'body-too-large': 'The body is larger than the sandbox accepts.',
   'wallet-identifier': 'The walletIdentifier header is missing or is not CLW (1058).',
   'auth-missing': 'The Authorization header (or a header it signs) is missing.',
