@@ -9,6 +9,7 @@ import { errorCatalogue, helperRoutes, routeList } from '@wallet/schemas';
 import { Hono } from 'hono';
 import type { NodeBindings } from './admin/guard.js';
 import { ADMIN_PREFIX, type AdminSettings, adminRoutes } from './admin/routes.js';
+import { toolSecurityHeaders } from './admin/security-headers.js';
 import { type DashboardSettings, dashboardRoutes } from './dashboard/routes.js';
 import {
   type ExchangeDraft,
@@ -96,6 +97,8 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
       settings.journal.record(exchange);
     }
   });
+
+  app.use('*', toolSecurityHeaders);
 
   // The dashboard first: mounted under /__sandbox, its pages must win over the admin catch-all.
   if (settings.dashboard !== undefined) {
