@@ -15,6 +15,8 @@ export const CheckoutErrorCode = {
   Field: 'CHECKOUT_FIELD_INVALID',
   /** A payment response (callback or seamless answer) whose hash does not verify. */
   Hash: 'CHECKOUT_HASH_MISMATCH',
+  /** A callback body or gateway answer that cannot be read as PayU's (not a form, a field twice, ...). */
+  Response: 'CHECKOUT_RESPONSE_INVALID',
 } as const;
 
 /** One of the values of {@link CheckoutErrorCode}. */
@@ -56,5 +58,38 @@ export class CheckoutHashError extends WalletCheckoutError {
 
   constructor(message = 'The payment response hash does not verify: do not trust this response.') {
     super(message);
+  }
+}
+
+/** A setting of `createCheckout()` is missing or unusable, found at creation. */
+export class CheckoutConfigError extends WalletCheckoutError {
+  override readonly name = 'CheckoutConfigError';
+  readonly code: typeof CheckoutErrorCode.Config = CheckoutErrorCode.Config;
+  /** The setting at fault (`salt`, `environment`, `ivMode.fixed`, ...). */
+  readonly setting: string;
+
+  constructor(setting: string, rule: string) {
+    super(
+      setting === ''
+        ? `Invalid checkout configuration: ${rule}.`
+        : `Invalid checkout setting ${setting}: ${rule}.`,
+    );
+    this.setting = setting;
+  }
+}
+
+/**
+ * A callback body or gateway answer this package cannot read: not a form or JSON, a field sent
+ * twice or not as a string, an unknown status. The raw body is kept as a non-enumerable `body`,
+ * never in the message.
+ */
+export class CheckoutResponseError extends WalletCheckoutError {
+  override readonly name = 'CheckoutResponseError';
+  readonly code: typeof CheckoutErrorCode.Response = CheckoutErrorCode.Response;
+  declare readonly body: string | undefined;
+
+  constructor(message: string, body?: string) {
+    super(message);
+    Object.defineProperty(this, 'body', { value: body, enumerable: false });
   }
 }

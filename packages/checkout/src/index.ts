@@ -2,6 +2,9 @@
  * `@wallet/checkout` on Node and Bun: SHA-2 through `node:crypto`.
  * @packageDocumentation
  */
+import { createEnvelope } from '@wallet/crypto';
+import { type Checkout, createCheckoutWith, type Platform } from './checkout.js';
+import type { CheckoutConfig } from './config.js';
 import { nodeDigest as digest } from './digest.node.js';
 import {
   type CommandHashParams,
@@ -62,4 +65,15 @@ export function commandHash(params: CommandHashParams, salt: string): string {
  */
 export function pgLoadChecksum(fields: PgLoadChecksumFields, salt: string): string {
   return pgLoadChecksumWith(digest, fields, salt);
+}
+
+const platform: Platform = { digest, createEnvelope };
+
+/**
+ * One merchant's checkout: payment forms, the seamless mode, callbacks, the command API. The
+ * configuration is checked here, once.
+ * @throws {CheckoutConfigError} naming the first setting at fault.
+ */
+export function createCheckout(config: CheckoutConfig): Checkout {
+  return createCheckoutWith(config, platform);
 }
