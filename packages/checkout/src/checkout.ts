@@ -5,7 +5,21 @@
  */
 import type { Envelope, EnvelopeOptions } from '@wallet/crypto';
 import { type CallbackBody, parseCallbackWith } from './callback.js';
+import {
+  balance,
+  checkPayment,
+  type RefundDetails,
+  type RefundReceipt,
+  type RefundRequest,
+  refund,
+  refundStatus,
+  refunds,
+  type VerifiedPayments,
+  verifyPayment,
+  type WalletBalance,
+} from './commands.js';
 import { type CheckoutConfig, type CheckoutEndpoints, resolveCheckoutConfig } from './config.js';
+import { confirmWith, type PaymentConfirmation } from './confirm.js';
 import type { Digest } from './digest.js';
 import {
   browserMode,
@@ -15,7 +29,8 @@ import {
   type PaymentParams,
   paymentFields,
 } from './forms.js';
-import type { PaymentResponse } from './response.js';
+import { Postservice } from './postservice.js';
+import type { PaymentDetails, PaymentResponse } from './response.js';
 
 /** What differs between the Node and the web build. */
 export interface Platform {
@@ -47,6 +62,29 @@ export interface Checkout {
    * @throws {CheckoutResponseError} when the body is unreadable.
    */
   parseCallback(body: CallbackBody): PaymentResponse;
+  /**
+   * `parseCallback`, then `verify_payment` for its txnid: resolves only when both agree on the
+   * payment (found, status, mihpayid, amount), to `paid`, `failed` or `pending`.
+   * @throws {CheckoutHashError} when the callback's hash does not verify.
+   * @throws {CheckoutMismatchError} naming the fields on which they disagree.
+   */
+  confirmPayment(body: CallbackBody): Promise<PaymentConfirmation>;
+  /** `verify_payment`: each txnid's payment, `null` for those PayU does not know. */
+  verifyPayment(txnids: readonly string[]): Promise<VerifiedPayments>;
+  /** `check_payment`: the payment with PayU id `mihpayid`, `null` when unknown. */
+  checkPayment(mihpayid: string): Promise<PaymentDetails | null>;
+  /**
+   * `cancel_refund_transaction`: queues a (partial) refund. Without a `token`, one is derived
+   * from the payment, the amount and `idempotencyKey`, so a retried refund is the same refund.
+   * @throws {CheckoutRefundError} with PayU's `errorCode` (105, 106, 111, 116, ...).
+   */
+  refund(request: RefundRequest): Promise<RefundReceipt>;
+  /** `check_action_status`: the state of a refund request. */
+  refundStatus(requestId: string): Promise<RefundDetails>;
+  /** `getAllRefundsFromTxnIds`: every refund of each payment. */
+  refunds(txnids: readonly string[]): Promise<Readonly<Record<string, readonly RefundDetails[]>>>;
+  /** `check_balance`: the balance of the wallet of a mobile number. */
+  balance(query: { readonly mobile: string }): Promise<WalletBalance>;
 }
 
 /** Builds a checkout on `platform`; see `createCheckout()`. */
@@ -61,10 +99,25 @@ export function createCheckoutWith(config: CheckoutConfig, platform: Platform): 
     fields: paymentFields(context, params, browserMode(params)),
   });
 
+  const postservice = new Postservice(resolved, platform.digest);
+  const send = postservice.send.bind(postservice);
+  const parseCallback = (body: CallbackBody) => parseCallbackWith(platform.digest, body, salt, key);
+
   return {
     endpoints,
     paymentForm,
     paymentFormHtml: (params, options) => formHtml(paymentForm(params), options),
-    parseCallback: (body) => parseCallbackWith(platform.digest, body, salt, key),
+    parseCallback,
+    confirmPayment: async (body) => {
+      const callback = parseCallback(body);
+      const verified = await verifyPayment(send, [callback.txnid]);
+      return confirmWith(callback, verified[callback.txnid] ?? null);
+    },
+    verifyPayment: (txnids) => verifyPayment(send, txnids),
+    checkPayment: (mihpayid) => checkPayment(send, mihpayid),
+    refund: (request) => refund(send, platform.digest, request),
+    refundStatus: (requestId) => refundStatus(send, requestId),
+    refunds: (txnids) => refunds(send, txnids),
+    balance: (query) => balance(send, bankcode, query),
   };
 }
