@@ -36,9 +36,9 @@ interface Finished {
 const UNIT_SAVEPOINT = 'wallet_unit';
 
 /**
- * SQLite through better-sqlite3 or node:sqlite (see driver.ts): one connection, WAL journal, `synchronous=FULL`, foreign keys on.
- * Units of work run one at a time, queued in call order, so an async unit never interleaves with
- * another.
+ * SQLite through better-sqlite3 or node:sqlite (driver.ts picks): one connection, WAL journal,
+ * `synchronous=FULL`, foreign keys on. Units of work run one at a time, queued in call order, so
+ * an async unit never interleaves with another.
  *
  * Group commit: the units that queue up while the event loop handles one round of I/O share one
  * transaction. The first opens it with BEGIN IMMEDIATE (which also serializes against other
