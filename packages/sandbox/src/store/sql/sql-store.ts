@@ -25,7 +25,13 @@ import {
   type TransactRequest,
   type TransactResult,
 } from '../records.js';
-import type { Store, StoreBackendName, StoreOptions, TransactWork } from '../store-api.js';
+import type {
+  Store,
+  StoreBackendName,
+  StoreDriverName,
+  StoreOptions,
+  TransactWork,
+} from '../store-api.js';
 import { requireInteger, requireOneOf, requireText } from '../validate.js';
 import type { Backend, Executor } from './backend.js';
 import { migrate } from './migrate.js';
@@ -51,6 +57,7 @@ const DATA_TABLES = ['idempotency_records', 'ledger_entries', 'wallets', 'custom
 /** The `Store` implementation shared by both backends; the backend decides how transactions run. */
 export class SqlStore implements Store {
   readonly backend: StoreBackendName;
+  readonly driver: StoreDriverName;
   readonly #db: Backend;
   readonly #now: () => number;
   readonly #digits: DigitSource;
@@ -64,6 +71,7 @@ export class SqlStore implements Store {
 
   private constructor(db: Backend, options: StoreOptions) {
     this.backend = db.name;
+    this.driver = db.driver;
     this.#db = db;
     const clock = options.now ?? (() => new Date());
     this.#now = () => clock().getTime();
