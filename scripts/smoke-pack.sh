@@ -18,8 +18,8 @@
 #      scripts/smoke/merchant-flow.mjs) on Node, Bun, Deno and workerd against it, then the curl
 #      and openssl commands of docs/any-language.md (scripts/any-language.sh).
 # Packages must be built first (pnpm build); one without dist/ is skipped and said so, except
-# crypto and hmac, which must be there. Bun, Deno and miniflare come from the npm registry, cached
-# in .tmp/runtimes (scripts/lib/runtimes.sh).
+# crypto, hmac and the demo server, which must be there. Bun, Deno and miniflare come from the npm
+# registry, cached in .tmp/runtimes (scripts/lib/runtimes.sh).
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,7 +27,7 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$REPO_ROOT/scripts/lib/results.sh"
 # shellcheck source=lib/runtimes.sh
 source "$REPO_ROOT/scripts/lib/runtimes.sh"
-REQUIRED=("@wallet/crypto" "@wallet/hmac")
+REQUIRED=("@wallet/crypto" "@wallet/hmac" "@wallet/demo-server")
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/wallet-smoke.XXXXXX")"
 SANDBOX_PID=""
@@ -97,6 +97,12 @@ if ! (cd "$WORK/app" && npm install --no-audit --no-fund --no-package-lock --log
   finish
 fi
 
+# The libraries, imported by name below; the demo server is a bin, started further down.
+LIBRARIES=()
+for name in "${NAMES[@]}"; do
+  [[ "$name" == "@wallet/demo-server" ]] || LIBRARIES+=("$name")
+done
+
 # Node's own resolution, then the "browser" export condition, which selects the web builds (for
 # @wallet/crypto: AES from @noble/ciphers instead of node:crypto) where a package has one.
 for run in "esm check.mjs" "cjs check.cjs" "esm+browser check.mjs --conditions=browser" \
@@ -104,7 +110,7 @@ for run in "esm check.mjs" "cjs check.cjs" "esm+browser check.mjs --conditions=b
   read -r label script flags <<<"$run"
   # Prints one "pass|fail<TAB>label" line per package, and any diagnostics on stderr.
   # shellcheck disable=SC2086 # $flags is empty or one flag
-  out="$(cd "$WORK/app" && node $flags "$script" "${NAMES[@]}")" || true
+  out="$(cd "$WORK/app" && node $flags "$script" "${LIBRARIES[@]}")" || true
   if [[ -z "$out" ]]; then
     results_record fail "$label: $script printed no result"
   fi
@@ -128,8 +134,8 @@ record_lines() {
 }
 
 CLIENT_SIDE=()
-for name in "${NAMES[@]}"; do
-  [[ "$name" == "@wallet/sandbox" || "$name" == "@wallet/demo-server" ]] || CLIENT_SIDE+=("$name")
+for name in "${LIBRARIES[@]}"; do
+  [[ "$name" == "@wallet/sandbox" ]] || CLIENT_SIDE+=("$name")
 done
 
 if ! runtimes_install; then
