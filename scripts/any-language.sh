@@ -35,7 +35,7 @@ if [[ -z "${WALLET_BASE_URL:-}" ]]; then
   node "$REPO_ROOT/apps/demo-server/dist/main.js" --port 0 --database :memory: --log-level warn \
     >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 300); do # up to 30 s: SQLite opens and the merchant is stored first
     grep -q '^listening on ' "$WORK/server.log" && break
     kill -0 "$SERVER_PID" 2>/dev/null || break
     sleep 0.1

@@ -188,7 +188,7 @@ export WALLET_MERCHANT_KEY WALLET_MERCHANT_SALT WALLET_ENCRYPTION_KEY
 (cd "$WORK/app" && exec node_modules/.bin/wallet-demo-server --port 0 --database :memory: \
   --log-level warn) >"$WORK/sandbox.log" 2>&1 &
 SANDBOX_PID=$!
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do # up to 30 s: SQLite opens and the merchant is stored first
   grep -q '^listening on ' "$WORK/sandbox.log" && break
   kill -0 "$SANDBOX_PID" 2>/dev/null || break
   sleep 0.1
@@ -196,7 +196,7 @@ done
 WALLET_BASE_URL="$(sed -n 's/^listening on //p' "$WORK/sandbox.log" | head -n 1)"
 if [[ -z "$WALLET_BASE_URL" ]]; then
   cat "$WORK/sandbox.log"
-  results_record fail "tarball [demo server] npx wallet-demo-server did not print 'listening on URL'"
+  results_record fail "tarball [demo server] the packed wallet-demo-server did not print 'listening on URL'"
   finish
 fi
 export WALLET_BASE_URL
