@@ -1,27 +1,33 @@
 #!/usr/bin/env bash
-# Runs the unit tests of the runtime-neutral packages on the other runtimes we support:
-# Node 24 (under Vitest) and Bun (under `bun test`, which maps `from 'vitest'` imports onto its own
-# runner). The main test run already covers Node 20.
+# Runs the unit tests of the client-side packages on the other runtimes we support: Node 24 and
+# Deno under Vitest, Bun under `bun test` (which maps `from 'vitest'` imports onto its own runner).
+# The main test run already covers Node 20 (and scripts/node-matrix.sh Node 22 and 24 in full).
 #
-#   bash scripts/runtime-matrix.sh [package dir...]     # default: packages/crypto packages/hmac
+#   bash scripts/runtime-matrix.sh [package dir...]   # default: packages/crypto packages/hmac packages/schemas
 #
-# Both runtimes come from the npm registry (packages `node` and `bun`) and are installed once into
-# $WALLET_RUNTIMES_DIR (default: <repo>/.tmp/runtimes, gitignored). Each test file is one result.
+# Deno runs the hmac and schemas suites only: the crypto suite holds the node:crypto build to
+# node:crypto's own aes-192-cbc, which Deno lacks (Deno gets the @noble/ciphers build through the
+# `deno` export condition, and scripts/smoke-pack.sh checks that tarball on Deno against the openssl
+# vectors). The client suite needs the sandbox's native SQLite binding, so it runs on Node; on Bun,
+# Deno and workerd the merchant smoke test of scripts/smoke-pack.sh drives the packed client.
+#
+# The runtimes come from the npm registry (scripts/lib/runtimes.sh), cached in .tmp/runtimes. Each
+# test file on each runtime is one result.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=lib/results.sh
 source "$REPO_ROOT/scripts/lib/results.sh"
+# shellcheck source=lib/runtimes.sh
+source "$REPO_ROOT/scripts/lib/runtimes.sh"
 
-NODE24_VERSION="24.21.0"
-BUN_VERSION="1.4.5"
-RUNTIMES_DIR="${WALLET_RUNTIMES_DIR:-$REPO_ROOT/.tmp/runtimes}"
 VITEST="$REPO_ROOT/node_modules/vitest/vitest.mjs"
+DENO_SUITES=(packages/hmac packages/schemas)
 
 if (($# > 0)); then
   PACKAGES=("$@")
 else
-  PACKAGES=(packages/crypto packages/hmac)
+  PACKAGES=(packages/crypto packages/hmac packages/schemas)
 fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/wallet-runtimes.XXXXXX")"
@@ -31,84 +37,34 @@ FIRST_LINE=$(($(results_lines) + 1))
 
 log() { printf 'runtime-matrix: %s\n' "$*"; }
 
-# --- runtimes ------------------------------------------------------------------------------------
-
-node24_ok() {
-  [[ -x "$RUNTIMES_DIR/node_modules/.bin/node" ]] &&
-    [[ "$("$RUNTIMES_DIR/node_modules/.bin/node" -p process.versions.node 2>/dev/null)" == "$NODE24_VERSION" ]]
-}
-
-bun_bin() {
-  local candidate
-  for candidate in "$RUNTIMES_DIR/node_modules/.bin/bun" \
-    "$RUNTIMES_DIR"/node_modules/@oven/bun-linux-*-baseline/bin/bun; do
-    if [[ -x "$candidate" ]] && [[ "$("$candidate" --version 2>/dev/null)" == "$BUN_VERSION" ]]; then
-      echo "$candidate"
-      return
-    fi
-  done
-  return 1
-}
-
-install_runtimes() {
-  if node24_ok && bun_bin >/dev/null; then
-    return
-  fi
-  log "installing node@$NODE24_VERSION and bun@$BUN_VERSION from the npm registry into $RUNTIMES_DIR"
-  mkdir -p "$RUNTIMES_DIR"
-  cat >"$RUNTIMES_DIR/package.json" <<JSON
-{
-  "private": true,
-  "description": "Runtimes for scripts/runtime-matrix.sh",
-  "dependencies": { "node": "$NODE24_VERSION", "bun": "$BUN_VERSION" }
-}
-JSON
-  (cd "$RUNTIMES_DIR" && npm install --no-audit --no-fund --no-package-lock --loglevel=error)
-  if ! bun_bin >/dev/null; then
-    # The default build needs AVX2 (and glibc); Bun's own postinstall normally falls back, but make
-    # sure: install the baseline build for this libc explicitly.
-    local variant="bun-linux-x64-baseline"
-    if ! ldd --version 2>&1 | grep -qi 'glibc\|gnu libc'; then variant="bun-linux-x64-musl-baseline"; fi
-    log "the default bun binary does not run here; installing @oven/$variant"
-    (cd "$RUNTIMES_DIR" && npm install --no-audit --no-fund --no-package-lock --no-save \
-      --loglevel=error "@oven/$variant@$BUN_VERSION")
-  fi
-  node24_ok || {
-    log "the node package did not give a Node $NODE24_VERSION binary"
-    return 1
-  }
-  bun_bin >/dev/null || {
-    log "no working bun $BUN_VERSION binary"
-    return 1
-  }
-}
-
 # --- runs ----------------------------------------------------------------------------------------
 
 test_files() {
   (cd "$REPO_ROOT/$1" && find src -type f -name '*.test.ts' 2>/dev/null | sort)
 }
 
-run_node24() {
-  local pkg="$1" report="$WORK/node24-${1//\//-}.json" rc=0
-  log "node $NODE24_VERSION: $pkg"
-  (cd "$REPO_ROOT/$pkg" && "$RUNTIMES_DIR/node_modules/.bin/node" "$VITEST" run src/ \
+# Vitest under `label` (node24 or deno), the whole suite in one run: "$@" is the runtime's command.
+run_vitest() {
+  local label="$1" pkg="$2" report rc=0 lines
+  shift 2
+  report="$WORK/$label-${pkg//\//-}.json"
+  log "$label: $pkg"
+  (cd "$REPO_ROOT/$pkg" && "$@" "$VITEST" run src/ \
     --reporter=default --reporter=json --outputFile.json="$report") || rc=$?
-  local lines
-  lines="$(node "$REPO_ROOT/scripts/lib/vitest-results.mjs" --label "node24" --require-tests "$report")" ||
-    results_record fail "node24 $pkg: no test file ran"
+  lines="$(node "$REPO_ROOT/scripts/lib/vitest-results.mjs" --label "$label" --require-tests "$report")" ||
+    results_record fail "$label $pkg: no test file ran"
   while IFS= read -r line; do
     [[ -n "$line" ]] && results_record "${line%%	*}" "${line#*	}"
   done <<<"$lines"
   if ((rc != 0)) && ! grep -q '^fail' <<<"$lines"; then
-    results_record fail "node24 $pkg: vitest exited $rc"
+    results_record fail "$label $pkg: vitest exited $rc"
   fi
 }
 
 run_bun() {
   local pkg="$1" bun file out rc ran skipped
   bun="$(bun_bin)"
-  log "bun $BUN_VERSION: $pkg"
+  log "bun: $pkg"
   while IFS= read -r file; do
     out="$WORK/bun.out"
     rc=0
@@ -124,16 +80,19 @@ run_bun() {
   done < <(test_files "$pkg")
 }
 
-if ! install_runtimes; then
-  results_record fail "runtime-matrix: installing node@$NODE24_VERSION and bun@$BUN_VERSION"
+if ! runtimes_install; then
+  results_record fail "runtime-matrix: installing the runtimes from the npm registry"
 else
   for pkg in "${PACKAGES[@]}"; do
     if [[ -z "$(test_files "$pkg")" ]]; then
       results_record fail "runtime-matrix $pkg: no src/**/*.test.ts found"
       continue
     fi
-    run_node24 "$pkg"
+    run_vitest node24 "$pkg" "$(node24_bin)"
     run_bun "$pkg"
+    if printf '%s\n' "${DENO_SUITES[@]}" | grep -qx "$pkg"; then
+      run_vitest deno "$pkg" "$(deno_bin)" run --allow-all
+    fi
   done
 fi
 

@@ -1,5 +1,6 @@
-// ESM half of the smoke test: `node check.mjs <package name>...` imports each package by name
-// from the scratch project and prints "pass|fail<TAB>esm <name>: <detail>" per package.
+// ESM half of the smoke test: `node check.mjs <package name>...` (or `bun check.mjs`, `deno run
+// check.mjs`) imports each package by name from the scratch project, with the runtime's own
+// resolution, and prints "pass|fail<TAB>import '<name>': <detail>" per package.
 import exerciseModule from './exercise.cjs';
 
 const { exercise } = exerciseModule;

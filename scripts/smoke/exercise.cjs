@@ -1,17 +1,46 @@
-// What the smoke test does with each installed package, shared by check.mjs (ESM) and check.cjs
-// (CJS) so both module systems face the same assertions. Runs inside the scratch project, next to
-// a copy of fixtures/wallet-vectors.json. Each exerciser throws on the first wrong answer and
-// returns a one-line description of what it proved.
+// What the smoke test does with each installed package, shared by check.mjs (ESM), check.cjs
+// (CJS) and worker.mjs (workerd) so every runtime and module system faces the same assertions.
+// Runs inside the scratch project, next to a copy of fixtures/wallet-vectors.json. Uses nothing
+// of Node (a worker without nodejs_compat runs it too). Each exerciser throws on the first wrong
+// answer and returns a one-line description of what it proved.
 'use strict';
 
-const assert = require('node:assert/strict');
-const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
+const vectors = require('./wallet-vectors.json');
 
-const vectors = JSON.parse(readFileSync(join(__dirname, 'wallet-vectors.json'), 'utf8'));
+class SmokeAssertionError extends Error {}
+
+// The few assertions the exercisers need, without node:assert.
+const assert = {
+  ok(value, message) {
+    if (!value) throw new SmokeAssertionError(message);
+  },
+  equal(actual, expected, message) {
+    if (actual !== expected) {
+      throw new SmokeAssertionError(`${message ?? 'equal'}: got ${String(actual)}`);
+    }
+  },
+  notEqual(actual, unexpected, message) {
+    if (actual === unexpected) throw new SmokeAssertionError(`${message ?? 'notEqual'}`);
+  },
+  // Plain JSON values only, which is all the exercisers compare.
+  deepEqual(actual, expected, message) {
+    if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+      throw new SmokeAssertionError(`${message ?? 'deepEqual'}: got ${JSON.stringify(actual)}`);
+    }
+  },
+  match(text, pattern, message) {
+    if (typeof text !== 'string' || !pattern.test(text)) throw new SmokeAssertionError(message);
+  },
+};
 
 function rejects(fn, ErrorClass, code) {
-  assert.throws(fn, (error) => error instanceof ErrorClass && error.code === code);
+  try {
+    fn();
+  } catch (error) {
+    assert.ok(error instanceof ErrorClass && error.code === code, `throws ${code}`);
+    return;
+  }
+  throw new SmokeAssertionError(`expected ${code}, nothing was thrown`);
 }
 
 const exercisers = {
@@ -83,7 +112,8 @@ const exercisers = {
     const { clientTxnId, ...missing } = body;
     const refused = m.validateRequest('registerCustomer', missing);
     assert.equal(refused.ok, false, 'a body without clientTxnId is refused');
-    return 'validated the register sample and refused it without clientTxnId';
+    assert.match(m.newClientTxnId(), /^[0-9a-f]{32}$/, 'newClientTxnId() gives 32 hex characters');
+    return 'validated the register sample and refused it without clientTxnId; made a clientTxnId';
   },
 
   '@wallet/client'(m) {
@@ -107,4 +137,4 @@ async function exercise(name, m) {
   return `${exports.length} exports, ${detail}`;
 }
 
-module.exports = { exercise };
+module.exports = { assert, exercise };

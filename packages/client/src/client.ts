@@ -120,8 +120,10 @@ export interface CreateWalletClient {
   (config: WalletClientConfig): WalletClient;
   /**
    * A client from `WALLET_BASE_URL`, `WALLET_MERCHANT_KEY`, `WALLET_MERCHANT_SALT`,
-   * `WALLET_ENCRYPTION_KEY`, `WALLET_IV_MODE` and `WALLET_IV` in `env` (default `process.env`),
-   * with `overrides` for everything else (or instead of a variable).
+   * `WALLET_ENCRYPTION_KEY`, `WALLET_IV_MODE` and `WALLET_IV` in `env` (default `process.env`,
+   * or an empty environment on a runtime without one), with `overrides` for everything else (or
+   * instead of a variable). On a Cloudflare Worker pass the worker's `env`:
+   * `createWalletClient.fromEnv(env)` in its `fetch(request, env)`.
    * @throws {WalletConfigError} naming the variable at fault.
    */
   fromEnv(env?: WalletEnv, overrides?: Partial<WalletClientConfig>): WalletClient;

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { generateKey } from '@wallet/crypto';
 import { KONG_HMAC } from '@wallet/hmac';
 import { baseUrls } from '@wallet/schemas';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { senderOf, type WalletClientConfig } from './config.js';
 import {
   createWalletClient,
@@ -428,6 +428,17 @@ describe('createWalletClient.fromEnv', () => {
       configErrorOf(() => createWalletClient.fromEnv({ ...env, WALLET_IV: '00'.repeat(16) }))
         .message,
     ).toMatch(/WALLET_IV \(iv\): is set but WALLET_IV_MODE is not 'fixed'/);
+  });
+
+  it('reads an empty environment where the runtime has no process (a worker), naming what is missing', () => {
+    vi.stubGlobal('process', undefined);
+    let message: string;
+    try {
+      message = configErrorOf(() => createWalletClient.fromEnv()).message;
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(message).toMatch(/WALLET_BASE_URL \(baseUrl\): is required/);
   });
 
   it('lets overrides win over the environment and names them as settings', () => {

@@ -23,7 +23,7 @@ export const walletEnvVariables = {
   iv: 'WALLET_IV',
 } as const;
 
-/** An environment: `process.env` or any record of strings. */
+/** An environment: `process.env`, a Cloudflare Worker's `env`, `Deno.env.toObject()` or any record of strings. */
 export type WalletEnv = Readonly<Record<string, string | undefined>>;
 
 /** Names a setting by its variable, e.g. `WALLET_MERCHANT_SALT (merchantSalt)`. */
@@ -61,11 +61,21 @@ function ivFrom(env: WalletEnv): EnvelopeIv | undefined {
 }
 
 /**
+ * `process.env` where the runtime has one (Node, Bun, Deno); an empty environment where it does
+ * not (a Cloudflare Worker without `nodejs_compat`, a browser), so the check of
+ * `createWalletClient()` names each missing setting instead of a `ReferenceError`.
+ */
+function processEnv(): WalletEnv {
+  const runtime = globalThis as { process?: { env?: WalletEnv } };
+  return runtime.process?.env ?? {};
+}
+
+/**
  * The settings the environment holds, merged under `overrides` (which win). Unset or blank
  * variables are left out, so the check of `createWalletClient()` reports them as required.
  */
 export function walletConfigFromEnv(
-  env: WalletEnv = process.env,
+  env: WalletEnv = processEnv(),
   overrides: Partial<WalletClientConfig> = {},
 ): WalletClientConfig {
   const fromEnv: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeDigest } from './digest.js';
+import { computeDigest } from './index.js';
 import { vectors } from './test-vectors.js';
 
 describe('computeDigest', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HmacOptionError, HttpDateError } from './errors.js';
 import { formatHttpDate, parseHttpDate } from './http-date.js';
+import { createRequestSigner, signRequest } from './index.js';
 import {
   type AuthProfile,
   DOCUMENTED_PROFILES,
@@ -9,7 +10,6 @@ import {
   PAYU_HMAC_DIGEST,
   PAYU_V2,
 } from './profiles.js';
-import { createRequestSigner, signRequest } from './sign.js';
 import { digestVectorDate, vectors } from './test-vectors.js';
 
 function signatureOf(authorization: string): string {

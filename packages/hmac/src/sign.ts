@@ -1,6 +1,7 @@
 import { authorizationPrefix, isParameterValue } from './authorization.js';
-import { computeDigest } from './digest.js';
+import { computeDigestWith } from './digest.js';
 import { HmacOptionError } from './errors.js';
+import type { HashFunctions } from './hashes.js';
 import { formatHttpDate, parseHttpDate } from './http-date.js';
 import { type AuthProfile, DEFAULT_PROFILE, documentedProfile } from './profiles.js';
 import { bodyOrEmpty, type RequestBody } from './request-body.js';
@@ -73,12 +74,13 @@ function requestDate(date: Date | string | undefined): string {
 
 /** What signing needs beyond the request, checked and computed once. */
 interface PreparedSigning {
+  readonly hashes: HashFunctions;
   readonly profile: AuthProfile;
-  readonly salt: Buffer;
+  readonly salt: Uint8Array;
   readonly prefix: string;
 }
 
-function prepareSigning(options: RequestSignerOptions): PreparedSigning {
+function prepareSigning(hashes: HashFunctions, options: RequestSignerOptions): PreparedSigning {
   const { merchantKey, merchantSalt } = options;
   if (typeof merchantKey !== 'string' || !isParameterValue(merchantKey)) {
     throw new HmacOptionError('merchantKey');
@@ -88,33 +90,33 @@ function prepareSigning(options: RequestSignerOptions): PreparedSigning {
   }
   const profile = documentedProfile(options.profile ?? DEFAULT_PROFILE, 'profile');
   return {
+    hashes,
     profile,
-    salt: Buffer.from(merchantSalt, 'utf8'),
+    salt: hashes.utf8(merchantSalt),
     prefix: authorizationPrefix(merchantKey, profile),
   };
 }
 
 function signPrepared(
-  { profile, salt, prefix }: PreparedSigning,
+  { hashes, profile, salt, prefix }: PreparedSigning,
   request: SignableRequest,
 ): SignedRequestHeaders {
   const date = requestDate(request.date);
   const body = bodyOrEmpty(request.body);
-  const digest = profile.headers === 'date digest' ? computeDigest(body) : undefined;
-  const signature = startSignature(profile, salt, { date, digest, body }).digest(profile.encoding);
+  const digest = profile.headers === 'date digest' ? computeDigestWith(hashes, body) : undefined;
+  const signature = startSignature(hashes, profile, salt, { date, digest, body }).digest(
+    profile.encoding,
+  );
   const authorization = `${prefix}${signature}"`;
   return digest === undefined ? { date, authorization } : { date, authorization, digest };
 }
 
-/**
- * Prepares signing for one merchant and profile. Reuse the signer for every request of that
- * merchant: it checks the options once, holds the salt's bytes and the fixed part of the header.
- *
- * @throws {HmacOptionError} for a merchant key that cannot be quoted in the header, an empty
- * salt, or an undocumented profile.
- */
-export function createRequestSigner(options: RequestSignerOptions): RequestSigner {
-  const prepared = prepareSigning(options);
+/** `createRequestSigner` over the given hash functions. */
+export function createRequestSignerWith(
+  hashes: HashFunctions,
+  options: RequestSignerOptions,
+): RequestSigner {
+  const prepared = prepareSigning(hashes, options);
   return Object.freeze({
     merchantKey: options.merchantKey,
     profile: prepared.profile,
@@ -122,14 +124,10 @@ export function createRequestSigner(options: RequestSignerOptions): RequestSigne
   });
 }
 
-/**
- * Signs one request: returns the `date`, `authorization` and (with a `date digest` profile)
- * `digest` header values. With the default profile the header reads
- * `hmac username="<key>", algorithm="sha512", headers="date", signature="<128 hex>"`.
- * For many requests of one merchant, {@link createRequestSigner} does the set-up once.
- *
- * @throws {HmacOptionError} for unusable options; {@link HttpDateError} for an unusable `date`.
- */
-export function signRequest(options: SignRequestOptions): SignedRequestHeaders {
-  return signPrepared(prepareSigning(options), options);
+/** `signRequest` over the given hash functions. */
+export function signRequestWith(
+  hashes: HashFunctions,
+  options: SignRequestOptions,
+): SignedRequestHeaders {
+  return signPrepared(prepareSigning(hashes, options), options);
 }

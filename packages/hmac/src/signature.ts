@@ -1,12 +1,6 @@
-import { createHash, createHmac } from 'node:crypto';
-import type { AuthProfile, SignatureEncoding } from './profiles.js';
+import type { HashFunctions, PendingHash } from './hashes.js';
+import type { AuthProfile } from './profiles.js';
 import type { RequestBody } from './request-body.js';
-
-/** A started hash or HMAC: `Hash` and `Hmac` of `node:crypto` both fit. */
-export interface PendingSignature {
-  digest(): Buffer;
-  digest(encoding: SignatureEncoding): string;
-}
 
 /** What a signature covers, besides the salt. */
 export interface SignedParts {
@@ -23,16 +17,17 @@ export interface SignedParts {
  * ending with) the merchant salt's UTF-8 bytes. The caller picks raw bytes or an encoding.
  */
 export function startSignature(
+  hashes: HashFunctions,
   profile: AuthProfile,
   salt: Uint8Array,
   parts: SignedParts,
-): PendingSignature {
+): PendingHash {
   if (profile.scheme === 'payu-v2') {
-    return createHash('sha512').update(parts.body).update(`|${parts.date}|`).update(salt);
+    return hashes.sha512().update(parts.body).update(`|${parts.date}|`).update(salt);
   }
   const signingString =
     profile.headers === 'date'
       ? `date: ${parts.date}`
       : `date: ${parts.date}\ndigest: ${parts.digest ?? ''}`;
-  return createHmac('sha512', salt).update(signingString);
+  return hashes.hmacSha512(salt).update(signingString);
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HmacOptionError } from './errors.js';
 import { formatHttpDate, parseHttpDate } from './http-date.js';
+import { signRequest, verifyRequest } from './index.js';
 import {
   type AuthProfile,
   DOCUMENTED_PROFILES,
@@ -11,14 +12,8 @@ import {
   PAYU_V2,
   profileName,
 } from './profiles.js';
-import { signRequest } from './sign.js';
 import { digestVectorDate, vectors } from './test-vectors.js';
-import {
-  type VerifyFailureReason,
-  type VerifyRequestOptions,
-  type VerifyResult,
-  verifyRequest,
-} from './verify.js';
+import type { VerifyFailureReason, VerifyRequestOptions, VerifyResult } from './verify.js';
 
 const [vector] = vectors.hmac;
 if (vector === undefined) throw new Error('the fixture has no hmac vector');

@@ -1,7 +1,7 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { type ParsedAuthorization, parseAuthorization } from './authorization.js';
-import { computeDigest } from './digest.js';
+import { computeDigestWith } from './digest.js';
 import { AuthorizationHeaderError, HmacOptionError } from './errors.js';
+import type { HashFunctions } from './hashes.js';
 import { readHttpDate } from './http-date.js';
 import {
   type AuthProfile,
@@ -79,13 +79,13 @@ const SIGNATURE_BYTES = 64;
 const HEX_SIGNATURE = /^[0-9a-f]{128}$/;
 const BASE64_SIGNATURE = /^[A-Za-z0-9+/]{86}==$/;
 /** Compared against when the given signature does not decode, so every candidate costs the same. */
-const UNDECODABLE = Buffer.alloc(SIGNATURE_BYTES);
+const UNDECODABLE = new Uint8Array(SIGNATURE_BYTES);
 
-let dummySalt: Buffer | undefined;
+let dummySalt: Uint8Array | undefined;
 
 /** A random salt no merchant has, so an unknown merchant costs the same work as a known one. */
-function unknownMerchantSalt(): Buffer {
-  dummySalt ??= randomBytes(32);
+function unknownMerchantSalt(hashes: HashFunctions): Uint8Array {
+  dummySalt ??= hashes.randomBytes(32);
   return dummySalt;
 }
 
@@ -129,42 +129,47 @@ function currentTime(now: Date | (() => Date) | undefined): number {
  * 64-byte value in canonical form: 128 lowercase hex digits, or 88 characters of standard
  * padded base64 whose unused bits are zero.
  */
-function decodeSignature(signature: string, encoding: SignatureEncoding): Buffer | undefined {
+function decodeSignature(
+  hashes: HashFunctions,
+  signature: string,
+  encoding: SignatureEncoding,
+): Uint8Array | undefined {
   if (encoding === 'hex') {
-    return HEX_SIGNATURE.test(signature) ? Buffer.from(signature, 'hex') : undefined;
+    return HEX_SIGNATURE.test(signature) ? hashes.fromHex(signature) : undefined;
   }
   if (!BASE64_SIGNATURE.test(signature)) return undefined;
-  const bytes = Buffer.from(signature, 'base64');
-  return bytes.toString('base64') === signature ? bytes : undefined;
+  const bytes = hashes.fromBase64(signature);
+  return hashes.toBase64(bytes) === signature ? bytes : undefined;
 }
 
 /**
  * The first candidate whose signature equals `signature`. Every candidate is computed and
- * compared with `timingSafeEqual` over 64-byte strings, whatever the earlier ones gave, so the
+ * compared in constant time over 64-byte strings, whatever the earlier ones gave, so the
  * time spent does not depend on which candidate (if any) matches. Profiles that differ only in
  * label or encoding share one MAC computation.
  */
 function matchingProfile(
+  hashes: HashFunctions,
   candidates: readonly AuthProfile[],
   salt: Uint8Array,
   parts: SignedParts,
   signature: string,
 ): AuthProfile | undefined {
-  const macs = new Map<string, Buffer>();
-  const given = new Map<SignatureEncoding, Buffer | undefined>();
+  const macs = new Map<string, Uint8Array>();
+  const given = new Map<SignatureEncoding, Uint8Array | undefined>();
   let matched: AuthProfile | undefined;
   for (const profile of candidates) {
     const macKey = `${profile.scheme} ${profile.headers}`;
     let mac = macs.get(macKey);
     if (mac === undefined) {
-      mac = startSignature(profile, salt, parts).digest();
+      mac = startSignature(hashes, profile, salt, parts).digest();
       macs.set(macKey, mac);
     }
     if (!given.has(profile.encoding)) {
-      given.set(profile.encoding, decodeSignature(signature, profile.encoding));
+      given.set(profile.encoding, decodeSignature(hashes, signature, profile.encoding));
     }
     const decoded = given.get(profile.encoding);
-    const equal = timingSafeEqual(mac, decoded ?? UNDECODABLE);
+    const equal = hashes.equalInConstantTime(mac, decoded ?? UNDECODABLE);
     if (equal && decoded !== undefined && matched === undefined) matched = profile;
   }
   return matched;
@@ -180,33 +185,21 @@ function parseOrUndefined(header: string): ParsedAuthorization | undefined {
 }
 
 async function merchantSalt(
+  hashes: HashFunctions,
   lookupSalt: SaltLookup,
   merchantKey: string,
-): Promise<Buffer | undefined> {
+): Promise<Uint8Array | undefined> {
   const salt = await lookupSalt(merchantKey);
   if (salt === undefined || salt === null) return undefined;
   if (typeof salt !== 'string' || salt === '') throw new HmacOptionError('lookupSalt');
-  return Buffer.from(salt, 'utf8');
+  return hashes.utf8(salt);
 }
 
-/**
- * Checks a signed request, in this order (the first failing step decides the reason):
- *
- * 1. `Authorization` present and non-empty (`missing`), within the grammar of
- *    `parseAuthorization()` and signing `date` (`malformed`).
- * 2. Every header named in `headers="..."` present and non-empty (`missing`).
- * 3. The signed `date` is an IMF-fixdate (`malformed`) within `clockSkewSeconds` of `now`, either
- *    direction, inclusive, counted in whole seconds (`now` cut to its second) (`clock-skew`).
- * 4. The accepted profiles with the header's `algorithm` and `headers` are the candidates; each
- *    is tried in constant time, which tells hex from base64 and `hmac` from `payu-v2`. None
- *    matches, or the merchant is unknown (computed against a random salt): `bad-signature`.
- * 5. With a `date digest` profile, the `digest` header must equal `computeDigest(body)`
- *    (`digest-mismatch`).
- *
- * Never logs. Rejects only for unusable options ({@link HmacOptionError}) or when `lookupSalt`
- * throws.
- */
-export async function verifyRequest(options: VerifyRequestOptions): Promise<VerifyResult> {
+/** `verifyRequest` over the given hash functions. */
+export async function verifyRequestWith(
+  hashes: HashFunctions,
+  options: VerifyRequestOptions,
+): Promise<VerifyResult> {
   const { headers, lookupSalt } = options;
   const profiles = acceptedProfiles(options.profiles);
   const skew = clockSkewSeconds(options.clockSkewSeconds);
@@ -238,17 +231,18 @@ export async function verifyRequest(options: VerifyRequestOptions): Promise<Veri
   );
   if (candidates.length === 0) return failure('bad-signature');
 
-  const salt = await merchantSalt(lookupSalt, authorization.username);
+  const salt = await merchantSalt(hashes, lookupSalt, authorization.username);
   const digest = signedValues.get('digest');
   const profile = matchingProfile(
+    hashes,
     candidates,
-    salt ?? unknownMerchantSalt(),
+    salt ?? unknownMerchantSalt(hashes),
     { date, digest, body },
     authorization.signature,
   );
   // An unknown merchant cannot match a random salt; refusing it by name as well costs nothing.
   if (salt === undefined || profile === undefined) return failure('bad-signature');
-  if (profile.headers === 'date digest' && digest !== computeDigest(body)) {
+  if (profile.headers === 'date digest' && digest !== computeDigestWith(hashes, body)) {
     return failure('digest-mismatch');
   }
   return { ok: true, merchantKey: authorization.username, profile };

@@ -1,5 +1,4 @@
 /** Building requests: fresh transaction ids, timestamps, and the SDK defaults. */
-import { randomUUID } from 'node:crypto';
 import { formatRequestDateTime } from './dates.js';
 import { describeIssues } from './issues.js';
 import { type ApiName, type ParamsOf, type RequestOf, routes } from './routes.js';
@@ -7,10 +6,11 @@ import { SchemaValidationError } from './validation-error.js';
 
 /**
  * A fresh `clientTxnId`: 32 lowercase hex characters from a random UUID (122 random bits), which
- * satisfies the 1-100 `A-Z a-z 0-9 - _` rule and is unique per merchant in practice.
+ * satisfies the 1-100 `A-Z a-z 0-9 - _` rule and is unique per merchant in practice. Web Crypto's
+ * `randomUUID`, so the same code runs on Node, Bun, Deno, browsers and Cloudflare Workers.
  */
 export function newClientTxnId(): string {
-  return randomUUID().replaceAll('-', '');
+  return globalThis.crypto.randomUUID().replaceAll('-', '');
 }
 
 export interface BuildRequestOptions {
