@@ -1,3 +1,4 @@
+import type { CheckoutStore, CheckoutTx } from './checkout-api.js';
 import type { DigitSource } from './identifiers.js';
 import type {
   Account,
@@ -69,6 +70,9 @@ export interface StoreTx {
 
   /** The stored answer to another clientTxnId of this merchant (Check Status). */
   getOutcome(clientTxnId: string): Promise<StoredOutcome | null>;
+
+  /** The payment gateway's records, in this same transaction. */
+  readonly checkout: CheckoutTx;
 }
 
 /** The business logic of one request: acts through `tx`, answers an outcome to store. */
@@ -112,6 +116,8 @@ export interface StoreOptions {
  */
 export interface Store {
   readonly backend: StoreBackendName;
+  /** The payment gateway's records (payments, refunds). */
+  readonly checkout: CheckoutStore;
 
   /** Inserts the merchant unless its key exists; returns the stored one (first writer wins). */
   ensureMerchant(input: NewMerchant): Promise<Merchant>;
