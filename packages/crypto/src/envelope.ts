@@ -40,6 +40,19 @@ export interface Envelope {
    * @throws {EnvelopeError} for any unreadable token, always with the same code and message.
    */
   open(token: unknown): unknown;
+  /**
+   * Encrypts the UTF-8 bytes of `text` as they are (no JSON), with the same key, IV mode and
+   * token format as `seal`: for payloads that are not JSON, such as the payment gateway's
+   * urlencoded `encdata`.
+   * @throws {SealError} if `text` is not a string.
+   */
+  sealText(text: string): string;
+  /**
+   * Decrypts a token into the UTF-8 text it holds, unparsed.
+   * @throws {EnvelopeError} for any unreadable token (bad base64, length, padding or UTF-8),
+   * always with the same code and message.
+   */
+  openText(token: unknown): string;
 }
 
 /**
@@ -57,40 +70,46 @@ export function createEnvelopeWith(options: EnvelopeOptions, aes: Aes192Cbc): En
 
   if (ivMode.kind === 'fixed') {
     const iv = ivMode.iv;
+    const encrypt = (plaintext: Uint8Array): string =>
+      encodeBase64(aes.encryptBlocks(key, iv, plaintext));
+    const decrypt = (token: unknown): string => {
+      const bytes = typeof token === 'string' ? decodeBase64(token) : undefined;
+      if (bytes === undefined || bytes.length === 0 || bytes.length % BLOCK_SIZE !== 0) {
+        throw new EnvelopeError();
+      }
+      return readText(aes, key, iv, bytes);
+    };
     return {
-      seal(value) {
-        return encodeBase64(aes.encryptBlocks(key, iv, paddedPlaintext(value)));
-      },
-      open(token) {
-        const bytes = typeof token === 'string' ? decodeBase64(token) : undefined;
-        if (bytes === undefined || bytes.length === 0 || bytes.length % BLOCK_SIZE !== 0) {
-          throw new EnvelopeError();
-        }
-        return readPlaintext(aes, key, iv, bytes);
-      },
+      seal: (value) => encrypt(paddedPlaintext(value)),
+      open: (token) => parsePlaintext(decrypt(token)),
+      sealText: (text) => encrypt(paddedText(text)),
+      openText: decrypt,
     };
   }
 
   const ivs = new RandomIvPool((target) => aes.fillRandom(target));
+  const encrypt = (plaintext: Uint8Array): string => {
+    const wire = new Uint8Array(IV_BYTES + plaintext.length);
+    ivs.takeInto(wire, 0);
+    wire.set(aes.encryptBlocks(key, wire.subarray(0, IV_BYTES), plaintext), IV_BYTES);
+    return encodeBase64(wire);
+  };
+  const decrypt = (token: unknown): string => {
+    const bytes = typeof token === 'string' ? decodeBase64(token) : undefined;
+    if (
+      bytes === undefined ||
+      bytes.length < IV_BYTES + BLOCK_SIZE ||
+      bytes.length % BLOCK_SIZE !== 0
+    ) {
+      throw new EnvelopeError();
+    }
+    return readText(aes, key, bytes.subarray(0, IV_BYTES), bytes.subarray(IV_BYTES));
+  };
   return {
-    seal(value) {
-      const plaintext = paddedPlaintext(value);
-      const wire = new Uint8Array(IV_BYTES + plaintext.length);
-      ivs.takeInto(wire, 0);
-      wire.set(aes.encryptBlocks(key, wire.subarray(0, IV_BYTES), plaintext), IV_BYTES);
-      return encodeBase64(wire);
-    },
-    open(token) {
-      const bytes = typeof token === 'string' ? decodeBase64(token) : undefined;
-      if (
-        bytes === undefined ||
-        bytes.length < IV_BYTES + BLOCK_SIZE ||
-        bytes.length % BLOCK_SIZE !== 0
-      ) {
-        throw new EnvelopeError();
-      }
-      return readPlaintext(aes, key, bytes.subarray(0, IV_BYTES), bytes.subarray(IV_BYTES));
-    },
+    seal: (value) => encrypt(paddedPlaintext(value)),
+    open: (token) => parsePlaintext(decrypt(token)),
+    sealText: (text) => encrypt(paddedText(text)),
+    openText: decrypt,
   };
 }
 
@@ -108,19 +127,31 @@ function paddedPlaintext(value: unknown): Uint8Array {
   return encodeUtf8Padded(json);
 }
 
-/** Decrypts, unpads, decodes and parses; every failure is the same {@link EnvelopeError}. */
-function readPlaintext(
-  aes: Aes192Cbc,
-  key: Uint8Array,
-  iv: Uint8Array,
-  ciphertext: Uint8Array,
-): unknown {
-  let value: unknown;
+/** The UTF-8 of `text` with PKCS#7 padding. */
+function paddedText(text: unknown): Uint8Array {
+  if (typeof text !== 'string') throw new SealError();
+  return encodeUtf8Padded(text);
+}
+
+/** Decrypts, unpads and decodes; every failure is the same {@link EnvelopeError}. */
+function readText(aes: Aes192Cbc, key: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array): string {
+  let text: string | undefined;
   try {
     const blocks = aes.decryptBlocks(key, iv, ciphertext);
     const length = unpaddedLength(blocks);
-    const text = length < 0 ? undefined : decodeUtf8Strict(blocks.subarray(0, length));
-    value = text === undefined ? undefined : parseJsonObject(text);
+    text = length < 0 ? undefined : decodeUtf8Strict(blocks.subarray(0, length));
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) throw new EnvelopeError();
+  return text;
+}
+
+/** Parses decrypted text as a JSON object; any failure is the same {@link EnvelopeError}. */
+function parsePlaintext(text: string): unknown {
+  let value: unknown;
+  try {
+    value = parseJsonObject(text);
   } catch {
     value = undefined;
   }
