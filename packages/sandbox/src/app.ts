@@ -9,6 +9,7 @@ import { errorCatalogue, helperRoutes, routeList } from '@wallet/schemas';
 import { Hono } from 'hono';
 import type { NodeBindings } from './admin/guard.js';
 import { ADMIN_PREFIX, type AdminSettings, adminRoutes } from './admin/routes.js';
+import { checkoutRoutes } from './checkout/routes.js';
 import { type DashboardSettings, dashboardRoutes } from './dashboard/routes.js';
 import {
   type ExchangeDraft,
@@ -110,6 +111,7 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
     }
   });
 
+  app.route('', checkoutRoutes(settings));
   for (const route of routeList) {
     app.on([...route.methods], route.path, (c) =>
       handleWalletCall(route, c.req.raw, c.get('exchange'), c.get('faultScope'), settings),

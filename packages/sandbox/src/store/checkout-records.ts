@@ -110,8 +110,8 @@ export interface Refund {
   readonly amount: string;
   readonly amountPaise: number;
   readonly result: RefundResult;
-  /** The ledger reference of the credit, or a generated one for a failure. */
-  readonly bankRefNum: string;
+  /** The ledger reference of the credit; null for a failure (no money moved). */
+  readonly bankRefNum: string | null;
   readonly settlesAt: Date;
   readonly createdAt: Date;
 }
@@ -122,6 +122,6 @@ export interface NewRefund {
   amount: string;
   amountPaise: number;
   result: RefundResult;
-  bankRefNum: string;
+  bankRefNum: string | null;
   settlesAt: Date;
 }

@@ -41,7 +41,7 @@ CREATE TABLE refunds (
   amount TEXT NOT NULL,
   amount_paise BIGINT NOT NULL CHECK (amount_paise > 0),
   result TEXT NOT NULL CHECK (result IN ('success', 'failure')),
-  bank_ref_num TEXT NOT NULL,
+  bank_ref_num TEXT,
   settles_at BIGINT NOT NULL,
   created_at BIGINT NOT NULL,
   CONSTRAINT refunds_token_key UNIQUE (merchant_id, token)

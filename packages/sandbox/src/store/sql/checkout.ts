@@ -133,7 +133,7 @@ function toRefund(row: SqlRow): Refund {
     amount: text(row, 'amount'),
     amountPaise: int(row, 'amount_paise'),
     result: oneOf(REFUND_RESULTS, text(row, 'result'), 'result'),
-    bankRefNum: text(row, 'bank_ref_num'),
+    bankRefNum: textOrNull(row, 'bank_ref_num'),
     settlesAt: new Date(int(row, 'settles_at')),
     createdAt: new Date(int(row, 'created_at')),
   };
@@ -304,7 +304,7 @@ export class SqlCheckoutTx implements CheckoutTx {
       requireText(input.amount, 'amount', 20),
       requireInteger(input.amountPaise, 'amountPaise', 1, MAX_PAISE),
       requireOneOf(input.result, REFUND_RESULTS, 'result'),
-      requireText(input.bankRefNum, 'bankRefNum', 100),
+      optionalText(input.bankRefNum, 'bankRefNum', 100),
       requireDate(input.settlesAt, 'settlesAt'),
     ];
     const payments = await exec.query(

@@ -45,7 +45,7 @@ CREATE TABLE refunds (
   amount TEXT NOT NULL,
   amount_paise INTEGER NOT NULL CHECK (amount_paise > 0),
   result TEXT NOT NULL CHECK (result IN ('success', 'failure')),
-  bank_ref_num TEXT NOT NULL,
+  bank_ref_num TEXT,
   settles_at INTEGER NOT NULL,
   created_at INTEGER NOT NULL,
   CONSTRAINT refunds_token_key UNIQUE (merchant_id, token)
