@@ -1,9 +1,10 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /**
  * The payment gateway's routes (checkout.md sections 2, 4, 5): `POST /_payment` in its four modes
  * and `POST /merchant/postservice.php?form=2`. The app mounts them with one line.
  */
 import { EnvelopeError } from '@wallet/crypto';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { ExchangeDraft } from '../exchange.js';
 import { hold } from '../faults/hold.js';
 import { jsonAnswer } from '../http/answers.js';
@@ -14,6 +15,20 @@ import type { Store } from '../store/store-api.js';
 import { bodyText, type FormFields, isFormContentType, parseForm } from './form.js';
 import { CHECKOUT_MAGIC_VALUES, paymentMagicOf } from './magic.js';
 import { maskGatewayFields } from './mask.js';
+import {
+  cancel,
+  checkOtp,
+  chooseWallet,
+  currentPage,
+  PAGES_PATH,
+  type PageSettings,
+  pagePath,
+  pay,
+  renderPage,
+  type Step,
+  topUp,
+} from './page-routes.js';
+import { ProblemPage } from './pages.js';
 import { payPayment } from './pay.js';
 import { type PaymentRequest, readPaymentRequest } from './payment-request.js';
 import { paymentResponse } from './payment-response.js';
@@ -156,7 +171,91 @@ export function checkoutRoutes(settings: CheckoutSettings): Hono<CheckoutEnv> {
     if (!read.ok) return read.response;
     if (read.form.has('txn_s2s_flow'))
       return seamlessPayment(c.req.raw, read.form, draft, settings);
-    return refusal(draft, 400, 'txn_s2s_flow: the browser modes are not served yet');
+
+    // Hosted, merchant-hosted, load-and-pay: a browser posted the form; it gets pages.
+    const problem = (status: number, message: string, hash = false) => {
+      draft.failure = hash ? 'gateway-hash' : 'gateway-refused';
+      return renderPage(c, <ProblemPage title="Payment refused" message={message} />, status);
+    };
+    const key = read.form.get('key') ?? '';
+    const merchant = key === '' ? undefined : await settings.registry.get(key);
+    if (merchant === undefined) return problem(400, 'key: is not a merchant of this sandbox');
+    draft.merchantKey = key;
+    const checked = readPaymentRequest(read.form, merchant.credentials.salt, false);
+    if (!checked.ok) {
+      const { field, rule } = checked.problem;
+      return problem(400, `${field}: ${rule}`, field === 'hash');
+    }
+    const { request } = checked;
+    draft.clientTxnId = request.txnid;
+    try {
+      const created = await settings.store.checkout.createPayment(key, {
+        txnid: request.txnid,
+        mode: request.mode,
+        amount: request.amount,
+        amountPaise: request.amountPaise,
+        urn: request.urn,
+        customerId: request.customerId,
+        loadPaise: request.loadPaise,
+        fields: request.fields,
+      });
+      return c.redirect(pagePath(created), 303);
+    } catch (error) {
+      if (isStoreError(error, 'UNIQUE_VIOLATION')) {
+        return problem(409, 'txnid: already used for another payment of this merchant');
+      }
+      throw error;
+    }
+  });
+
+  const pageSettings: PageSettings = settings;
+  /** The payment and merchant a page URL names, or a 404 page. */
+  const pageOf = async (c: Context<CheckoutEnv>) => {
+    const draft = c.get('exchange');
+    draft.api = 'payment-page';
+    const merchant = await settings.registry.get(c.req.param('merchant') ?? '');
+    const mihpayid = c.req.param('mihpayid') ?? '';
+    const payment =
+      merchant === undefined || !/^\d{18}$/.test(mihpayid)
+        ? null
+        : await settings.store.checkout.findPayment(merchant.credentials.merchantKey, { mihpayid });
+    if (merchant === undefined || payment === null) {
+      draft.failure = 'not-found';
+      return renderPage(
+        c,
+        <ProblemPage title="No such payment" message="This payment page does not exist." />,
+        404,
+      );
+    }
+    draft.merchantKey = payment.merchantKey;
+    draft.clientTxnId = payment.txnid;
+    return { merchant, payment };
+  };
+
+  app.get(`${PAGES_PATH}/:merchant/:mihpayid`, async (c) => {
+    const found = await pageOf(c);
+    if (found instanceof Response) return found;
+    return currentPage(c, found.payment, found.merchant, pageSettings);
+  });
+
+  const steps = { wallet: chooseWallet, otp: checkOtp, topup: topUp, pay, cancel } as const;
+  app.post(`${PAGES_PATH}/:merchant/:mihpayid/:step`, async (c) => {
+    const found = await pageOf(c);
+    if (found instanceof Response) return found;
+    const name = c.req.param('step');
+    const handler = Object.hasOwn(steps, name) ? steps[name as keyof typeof steps] : undefined;
+    if (handler === undefined) {
+      return renderPage(
+        c,
+        <ProblemPage title="No such step" message="This payment step does not exist." />,
+        404,
+      );
+    }
+    const draft = c.get('exchange');
+    const read = await readFormBody(c.req.raw, draft, settings.maxBodyBytes);
+    if (!read.ok) return read.response;
+    const step: Step = { ...found, form: read.form };
+    return handler(c, step, pageSettings);
   });
 
   app.post(POSTSERVICE_PATH, async (c) => {
