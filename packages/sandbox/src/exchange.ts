@@ -39,7 +39,8 @@ export type ExchangeFailure =
 export type HelperApiName = 'encrypt' | 'decrypt';
 
 /** The payment gateway's calls: `/_payment`, its pages, and `postservice`. */
-export type CheckoutApiName = 'payment' | 'payment-page' | 'postservice';
+export const CHECKOUT_API_NAMES = ['payment', 'payment-page', 'postservice'] as const;
+export type CheckoutApiName = (typeof CHECKOUT_API_NAMES)[number];
 
 /**
  * What the sandbox did with one request. `request` and `response` are the DECRYPTED bodies and may
