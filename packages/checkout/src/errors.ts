@@ -17,6 +17,28 @@ export const CheckoutErrorCode = {
   Hash: 'CHECKOUT_HASH_MISMATCH',
   /** A callback body or gateway answer that cannot be read as PayU's (not a form, a field twice, ...). */
   Response: 'CHECKOUT_RESPONSE_INVALID',
+  /** `postservice` could not be reached (DNS, connection refused or reset, TLS), after every retry. */
+  Network: 'CHECKOUT_NETWORK_ERROR',
+  /** A `postservice` attempt took longer than `timeout`, after every retry. */
+  Timeout: 'CHECKOUT_TIMEOUT',
+  /** `postservice` answered an HTTP error status (after every retry for 408, 429 and 5xx). */
+  Http: 'CHECKOUT_HTTP_ERROR',
+  /** A `status: 0` answer of no more specific kind. */
+  CommandFailed: 'CHECKOUT_COMMAND_FAILED',
+  /** `postservice` refused the command hash (`Invalid Hash.`): the key or salt is wrong. */
+  CommandHash: 'CHECKOUT_COMMAND_HASH_REFUSED',
+  /** The payment, refund or wallet asked about does not exist (refund code 116, `Source not found.`). */
+  NotFound: 'CHECKOUT_NOT_FOUND',
+  /** Refund code 105: the amount is invalid or more than what is left to refund. */
+  RefundAmount: 'CHECKOUT_REFUND_AMOUNT_INVALID',
+  /** Refund code 106: the token was used before for another amount. */
+  RefundToken: 'CHECKOUT_REFUND_TOKEN_REUSED',
+  /** Refund code 111: the payment is not a successful one, so there is nothing to refund. */
+  RefundNotRefundable: 'CHECKOUT_REFUND_NOT_REFUNDABLE',
+  /** A refund refused with another code. */
+  RefundRefused: 'CHECKOUT_REFUND_REFUSED',
+  /** `confirmPayment()`: the callback and `verify_payment` disagree. */
+  Mismatch: 'CHECKOUT_CONFIRMATION_MISMATCH',
 } as const;
 
 /** One of the values of {@link CheckoutErrorCode}. */
@@ -91,5 +113,122 @@ export class CheckoutResponseError extends WalletCheckoutError {
   constructor(message: string, body?: string) {
     super(message);
     Object.defineProperty(this, 'body', { value: body, enumerable: false });
+  }
+}
+
+/** Which `postservice` call failed, carried by every error of the command API. */
+export interface CheckoutCallContext {
+  /** `verify_payment`, `cancel_refund_transaction`, ... */
+  readonly command: string;
+  /** Attempts made, 1 when not retried. */
+  readonly attempts: number;
+}
+
+/** A `postservice` call that got no usable answer: network, timeout, HTTP status. */
+export class CheckoutTransportError extends WalletCheckoutError {
+  override readonly name = 'CheckoutTransportError';
+  readonly code:
+    | typeof CheckoutErrorCode.Network
+    | typeof CheckoutErrorCode.Timeout
+    | typeof CheckoutErrorCode.Http;
+  readonly command: string;
+  readonly attempts: number;
+  /** The HTTP status, for `CHECKOUT_HTTP_ERROR`. */
+  readonly status: number | undefined;
+
+  constructor(
+    code: CheckoutTransportError['code'],
+    context: CheckoutCallContext,
+    status?: number,
+    options?: { readonly cause?: unknown },
+  ) {
+    const what =
+      code === CheckoutErrorCode.Timeout
+        ? 'timed out'
+        : code === CheckoutErrorCode.Http
+          ? `answered HTTP ${status}`
+          : 'could not be reached';
+    super(
+      `postservice ${context.command} ${what} (${context.attempts} attempt${context.attempts === 1 ? '' : 's'}).`,
+      options,
+    );
+    this.code = code;
+    this.command = context.command;
+    this.attempts = context.attempts;
+    this.status = status;
+  }
+}
+
+/**
+ * A `postservice` answer with `status: 0`. `msg` and `errorCode` are PayU's; `code` says the kind:
+ * a refused hash, something not found, a refund refused (105, 106, 111, ...), or another failure.
+ */
+export class CheckoutCommandError extends WalletCheckoutError {
+  override readonly name: string = 'CheckoutCommandError';
+  readonly code:
+    | typeof CheckoutErrorCode.CommandFailed
+    | typeof CheckoutErrorCode.CommandHash
+    | typeof CheckoutErrorCode.NotFound
+    | typeof CheckoutErrorCode.RefundAmount
+    | typeof CheckoutErrorCode.RefundToken
+    | typeof CheckoutErrorCode.RefundNotRefundable
+    | typeof CheckoutErrorCode.RefundRefused;
+  readonly command: string;
+  /** PayU's `msg`. */
+  readonly msg: string;
+  /** PayU's `error_code` (`105`, `106`, `111`, `116`, ...), when it sent one. */
+  readonly errorCode: string | undefined;
+
+  constructor(
+    code: CheckoutCommandError['code'],
+    command: string,
+    msg: string,
+    errorCode: string | undefined,
+  ) {
+    super(
+      `postservice ${command} failed${errorCode === undefined ? '' : ` with error_code ${errorCode}`}: ${msg}`,
+    );
+    this.code = code;
+    this.command = command;
+    this.msg = msg;
+    this.errorCode = errorCode;
+  }
+}
+
+/** `cancel_refund_transaction` refused the refund; `errorCode` is PayU's (105, 106, 111, 116, ...). */
+export class CheckoutRefundError extends CheckoutCommandError {
+  override readonly name = 'CheckoutRefundError';
+}
+
+/** A field on which the callback and `verify_payment` disagree. */
+export type ConfirmationField = 'found' | 'status' | 'mihpayid' | 'amount';
+
+/**
+ * `confirmPayment()`: the callback (whose hash verified) and `verify_payment` tell different
+ * stories. `disagreements` names the fields; `callbackStatus` and `verifiedStatus` are the two
+ * statuses (`undefined` when `verify_payment` does not know the payment). Deliver nothing; ask
+ * again later, or look into it.
+ */
+export class CheckoutMismatchError extends WalletCheckoutError {
+  override readonly name = 'CheckoutMismatchError';
+  readonly code: typeof CheckoutErrorCode.Mismatch = CheckoutErrorCode.Mismatch;
+  readonly txnid: string;
+  readonly disagreements: readonly ConfirmationField[];
+  readonly callbackStatus: string;
+  readonly verifiedStatus: string | undefined;
+
+  constructor(
+    txnid: string,
+    disagreements: readonly ConfirmationField[],
+    callbackStatus: string,
+    verifiedStatus: string | undefined,
+  ) {
+    super(
+      `The callback and verify_payment disagree on ${disagreements.join(', ')}: do not deliver.`,
+    );
+    this.txnid = txnid;
+    this.disagreements = disagreements;
+    this.callbackStatus = callbackStatus;
+    this.verifiedStatus = verifiedStatus;
   }
 }

@@ -41,16 +41,14 @@ export interface Envelope {
    */
   open(token: unknown): unknown;
   /**
-   * Encrypts the UTF-8 bytes of `text` as they are (no JSON), with the same key, IV mode and
-   * token format as `seal`: for payloads that are not JSON, such as the payment gateway's
-   * urlencoded `encdata`.
+   * Encrypts the UTF-8 of `text` exactly as it is (no JSON), for payloads that are not JSON
+   * objects, such as the form-urlencoded `encdata` of PayU's seamless checkout.
    * @throws {SealError} if `text` is not a string.
    */
   sealText(text: string): string;
   /**
-   * Decrypts a token into the UTF-8 text it holds, unparsed.
-   * @throws {EnvelopeError} for any unreadable token (bad base64, length, padding or UTF-8),
-   * always with the same code and message.
+   * Decrypts a token into the UTF-8 text it holds, without parsing it.
+   * @throws {EnvelopeError} for any unreadable token, always with the same code and message.
    */
   openText(token: unknown): string;
 }
@@ -68,48 +66,69 @@ export function createEnvelopeWith(options: EnvelopeOptions, aes: Aes192Cbc): En
   const key = parseKey(keyOption, keyEncoding);
   const ivMode = parseIvMode(ivOption);
 
-  if (ivMode.kind === 'fixed') {
-    const iv = ivMode.iv;
-    const encrypt = (plaintext: Uint8Array): string =>
-      encodeBase64(aes.encryptBlocks(key, iv, plaintext));
-    const decrypt = (token: unknown): string => {
-      const bytes = typeof token === 'string' ? decodeBase64(token) : undefined;
-      if (bytes === undefined || bytes.length === 0 || bytes.length % BLOCK_SIZE !== 0) {
-        throw new EnvelopeError();
-      }
-      return readText(aes, key, iv, bytes);
-    };
-    return {
-      seal: (value) => encrypt(paddedPlaintext(value)),
-      open: (token) => parsePlaintext(decrypt(token)),
-      sealText: (text) => encrypt(paddedText(text)),
-      openText: decrypt,
-    };
-  }
+  const encrypt =
+    ivMode.kind === 'fixed' ? fixedIvEncrypt(aes, key, ivMode.iv) : prefixEncrypt(aes, key);
+  const decrypt =
+    ivMode.kind === 'fixed' ? fixedIvDecrypt(aes, key, ivMode.iv) : prefixDecrypt(aes, key);
+  return {
+    seal: (value) => encrypt(paddedPlaintext(value)),
+    open(token) {
+      const text = decrypt(token);
+      const value = text === undefined ? undefined : parseJsonObject(text);
+      if (value === undefined) throw new EnvelopeError();
+      return value;
+    },
+    sealText(text) {
+      if (typeof text !== 'string') throw new SealError();
+      return encrypt(encodeUtf8Padded(text));
+    },
+    openText(token) {
+      const text = decrypt(token);
+      if (text === undefined) throw new EnvelopeError();
+      return text;
+    },
+  };
+}
 
+/** Encrypts padded plaintext into a token: with a static IV, the ciphertext alone. */
+function fixedIvEncrypt(aes: Aes192Cbc, key: Uint8Array, iv: Uint8Array) {
+  return (padded: Uint8Array): string => encodeBase64(aes.encryptBlocks(key, iv, padded));
+}
+
+/** Encrypts padded plaintext into a token: a fresh random IV, then the ciphertext. */
+function prefixEncrypt(aes: Aes192Cbc, key: Uint8Array) {
   const ivs = new RandomIvPool((target) => aes.fillRandom(target));
-  const encrypt = (plaintext: Uint8Array): string => {
-    const wire = new Uint8Array(IV_BYTES + plaintext.length);
+  return (padded: Uint8Array): string => {
+    const wire = new Uint8Array(IV_BYTES + padded.length);
     ivs.takeInto(wire, 0);
-    wire.set(aes.encryptBlocks(key, wire.subarray(0, IV_BYTES), plaintext), IV_BYTES);
+    wire.set(aes.encryptBlocks(key, wire.subarray(0, IV_BYTES), padded), IV_BYTES);
     return encodeBase64(wire);
   };
-  const decrypt = (token: unknown): string => {
+}
+
+/** The text a static-IV token holds, or `undefined` for any unreadable token. */
+function fixedIvDecrypt(aes: Aes192Cbc, key: Uint8Array, iv: Uint8Array) {
+  return (token: unknown): string | undefined => {
+    const bytes = typeof token === 'string' ? decodeBase64(token) : undefined;
+    if (bytes === undefined || bytes.length === 0 || bytes.length % BLOCK_SIZE !== 0) {
+      return undefined;
+    }
+    return readText(aes, key, iv, bytes);
+  };
+}
+
+/** The text an IV-prefixed token holds, or `undefined` for any unreadable token. */
+function prefixDecrypt(aes: Aes192Cbc, key: Uint8Array) {
+  return (token: unknown): string | undefined => {
     const bytes = typeof token === 'string' ? decodeBase64(token) : undefined;
     if (
       bytes === undefined ||
       bytes.length < IV_BYTES + BLOCK_SIZE ||
       bytes.length % BLOCK_SIZE !== 0
     ) {
-      throw new EnvelopeError();
+      return undefined;
     }
     return readText(aes, key, bytes.subarray(0, IV_BYTES), bytes.subarray(IV_BYTES));
-  };
-  return {
-    seal: (value) => encrypt(paddedPlaintext(value)),
-    open: (token) => parsePlaintext(decrypt(token)),
-    sealText: (text) => encrypt(paddedText(text)),
-    openText: decrypt,
   };
 }
 
@@ -127,36 +146,20 @@ function paddedPlaintext(value: unknown): Uint8Array {
   return encodeUtf8Padded(json);
 }
 
-/** The UTF-8 of `text` with PKCS#7 padding. */
-function paddedText(text: unknown): Uint8Array {
-  if (typeof text !== 'string') throw new SealError();
-  return encodeUtf8Padded(text);
-}
-
-/** Decrypts, unpads and decodes; every failure is the same {@link EnvelopeError}. */
-function readText(aes: Aes192Cbc, key: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array): string {
-  let text: string | undefined;
+/** Decrypts, unpads and decodes strict UTF-8; `undefined` for every failure alike. */
+function readText(
+  aes: Aes192Cbc,
+  key: Uint8Array,
+  iv: Uint8Array,
+  ciphertext: Uint8Array,
+): string | undefined {
   try {
     const blocks = aes.decryptBlocks(key, iv, ciphertext);
     const length = unpaddedLength(blocks);
-    text = length < 0 ? undefined : decodeUtf8Strict(blocks.subarray(0, length));
+    return length < 0 ? undefined : decodeUtf8Strict(blocks.subarray(0, length));
   } catch {
-    text = undefined;
+    return undefined;
   }
-  if (text === undefined) throw new EnvelopeError();
-  return text;
-}
-
-/** Parses decrypted text as a JSON object; any failure is the same {@link EnvelopeError}. */
-function parsePlaintext(text: string): unknown {
-  let value: unknown;
-  try {
-    value = parseJsonObject(text);
-  } catch {
-    value = undefined;
-  }
-  if (value === undefined) throw new EnvelopeError();
-  return value;
 }
 
 /** A new random 24-byte key as 48 lowercase hex characters. */
