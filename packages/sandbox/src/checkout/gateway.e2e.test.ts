@@ -370,6 +370,29 @@ function gatewaySuite(name: string, open: (clock: TestClock) => Promise<RunningS
         ).toBe('success');
       });
 
+      it('999.97 answers nothing until the client gives up, and debits nothing', async () => {
+        const client = running.client();
+        const customer = await fundedWallet(client, 200_000);
+        const fields = paymentFields(client, customer.urn, '999.97');
+        const body = new URLSearchParams({
+          key: client.merchant.merchantKey,
+          txn_s2s_flow: '4',
+          encdata: client.envelope.sealText(new URLSearchParams(fields).toString()),
+        });
+        const abandoned = fetch(`${running.url}/_payment`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: body.toString(),
+          signal: AbortSignal.timeout(300),
+        });
+        await expect(abandoned).rejects.toThrow();
+        const verify = await postservice(running.url, client, 'verify_payment', [
+          fields.txnid ?? '',
+        ]);
+        expect(verify.json.status).toBe(0);
+        expect(await balanceOf(client, customer.urn)).toBe(200_000);
+      });
+
       it('a refund of 9.99 is queued, then fails, crediting nothing', async () => {
         const client = running.client();
         const customer = await fundedWallet(client, 5_000);

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { verifyResponseHash } from '@wallet/checkout';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,13 +11,18 @@ import {
   startSandbox,
 } from '../testing/fixtures.js';
 import { paymentFields } from '../testing/gateway-client.js';
+import {
+  createTestDatabase,
+  PG_ADMIN_URL,
+  requirePostgresInCi,
+  type TestDatabase,
+} from '../testing/postgres.js';
 import type { WalletTestClient } from '../testing/wallet-test-client.js';
 
+requirePostgresInCi();
+
+/** The sandbox of the suite running now (one per backend, one after the other). */
 let running: RunningSandbox;
-beforeAll(async () => {
-  running = await startSandbox();
-});
-afterAll(() => running.close());
 
 /** What a browser without JavaScript sees of a page. */
 interface Page {
@@ -95,138 +103,162 @@ async function enterOtp(page: Page, otp = '123456'): Promise<Page> {
   return submit(formTo(page, '/otp').action, { otp });
 }
 
-describe('merchant-hosted pages', () => {
-  it('go OTP → balance → pay → an auto-submitting callback form to surl with a valid hash', async () => {
-    const client = running.client();
-    const customer = await fundedWallet(client, 50_000);
-    const fields = paymentFields(client, customer.urn, '100.25');
-    const posted = await browse('/_payment', fields);
-    expect(posted.status).toBe(303);
-    expect(posted.location).toMatch(/^\/_payment\/pages\/merchant-prefix\/\d{18}$/);
-
-    const otpPage = await browse(posted.location ?? '');
-    expect(otpPage.html).toContain('123456');
-    expect(otpPage.html).not.toContain('<script');
-    const balancePage = await enterOtp(otpPage);
-    expect(balancePage.html).toContain('500.00');
-    expect(balancePage.html).not.toContain('<script');
-
-    const payForm = formTo(balancePage, '/pay');
-    const callback = await submit(payForm.action, payForm.fields);
-    const [form] = formsOf(callback.html);
-    expect(form?.action).toBe('https://merchant.example/success');
-    expect(form?.fields).toMatchObject({
-      status: 'success',
-      txnid: fields.txnid,
-      amount: '100.25',
-      firstname: 'Asha',
+function pageSuite(name: string, open: () => Promise<RunningSandbox>) {
+  describe(`payment pages on ${name}`, () => {
+    beforeAll(async () => {
+      running = await open();
     });
-    expect(verifyResponseHash(form?.fields as never, client.merchant.salt)).toBe(true);
-    expect(callback.html).toMatch(/<noscript><button type="submit">/);
-    expect(callback.html).toContain('.submit()');
-    expect(await balanceOf(client, customer.urn)).toBe(50_000 - 10_025);
+    afterAll(() => running?.close());
 
-    // Paying again (a reload, a second tab) changes nothing.
-    const again = await submit(payForm.action, payForm.fields);
-    expect(formsOf(again.html)[0]?.fields.status).toBe('success');
-    expect(await balanceOf(client, customer.urn)).toBe(50_000 - 10_025);
-  });
+    describe('merchant-hosted pages', () => {
+      it('go OTP → balance → pay → an auto-submitting callback form to surl with a valid hash', async () => {
+        const client = running.client();
+        const customer = await fundedWallet(client, 50_000);
+        const fields = paymentFields(client, customer.urn, '100.25');
+        const posted = await browse('/_payment', fields);
+        expect(posted.status).toBe(303);
+        expect(posted.location).toMatch(/^\/_payment\/pages\/merchant-prefix\/\d{18}$/);
 
-  it('refuse to pay without the OTP, and fail the payment after three wrong OTPs', async () => {
-    const client = running.client();
-    const customer = await fundedWallet(client, 5_000);
-    const otpPage = await submit('/_payment', paymentFields(client, customer.urn, '10'));
-    const action = formTo(otpPage, '/otp').action;
-    const base = action.slice(0, -'/otp'.length);
-    const forged = await browse(`${base}/pay`, { proof: 'ab'.repeat(32) });
-    expect(forged.html).toContain('Enter the OTP first.');
+        const otpPage = await browse(posted.location ?? '');
+        expect(otpPage.html).toContain('123456');
+        expect(otpPage.html).not.toContain('<script');
+        const balancePage = await enterOtp(otpPage);
+        expect(balancePage.html).toContain('500.00');
+        expect(balancePage.html).not.toContain('<script');
 
-    const first = await submit(action, { otp: '000000' });
-    expect(first.html).toContain('Wrong OTP.');
-    expect(first.html).toContain('2 tries left');
-    await submit(action, { otp: '111111' });
-    const third = await submit(action, { otp: '222222' });
-    const [form] = formsOf(third.html);
-    expect(form?.action).toBe('https://merchant.example/failure');
-    expect(form?.fields).toMatchObject({ status: 'failure', error: 'E1301' });
-    expect(await balanceOf(client, customer.urn)).toBe(5_000);
-  });
+        const payForm = formTo(balancePage, '/pay');
+        const callback = await submit(payForm.action, payForm.fields);
+        const [form] = formsOf(callback.html);
+        expect(form?.action).toBe('https://merchant.example/success');
+        expect(form?.fields).toMatchObject({
+          status: 'success',
+          txnid: fields.txnid,
+          amount: '100.25',
+          firstname: 'Asha',
+        });
+        expect(verifyResponseHash(form?.fields as never, client.merchant.salt)).toBe(true);
+        expect(callback.html).toMatch(/<noscript><button type="submit">/);
+        expect(callback.html).toContain('.submit()');
+        expect(await balanceOf(client, customer.urn)).toBe(50_000 - 10_025);
 
-  it('cancel sends the customer to furl as userCancelled', async () => {
-    const client = running.client();
-    const customer = await fundedWallet(client, 5_000);
-    const otpPage = await submit('/_payment', paymentFields(client, customer.urn, '10'));
-    const cancelled = await submit(formTo(otpPage, '/cancel').action, {});
-    expect(formsOf(cancelled.html)[0]?.fields).toMatchObject({
-      status: 'failure',
-      unmappedstatus: 'userCancelled',
+        // Paying again (a reload, a second tab) changes nothing.
+        const again = await submit(payForm.action, payForm.fields);
+        expect(formsOf(again.html)[0]?.fields.status).toBe('success');
+        expect(await balanceOf(client, customer.urn)).toBe(50_000 - 10_025);
+      });
+
+      it('refuse to pay without the OTP, and fail the payment after three wrong OTPs', async () => {
+        const client = running.client();
+        const customer = await fundedWallet(client, 5_000);
+        const otpPage = await submit('/_payment', paymentFields(client, customer.urn, '10'));
+        const action = formTo(otpPage, '/otp').action;
+        const base = action.slice(0, -'/otp'.length);
+        const forged = await browse(`${base}/pay`, { proof: 'ab'.repeat(32) });
+        expect(forged.html).toContain('Enter the OTP first.');
+
+        const first = await submit(action, { otp: '000000' });
+        expect(first.html).toContain('Wrong OTP.');
+        expect(first.html).toContain('2 tries left');
+        await submit(action, { otp: '111111' });
+        const third = await submit(action, { otp: '222222' });
+        const [form] = formsOf(third.html);
+        expect(form?.action).toBe('https://merchant.example/failure');
+        expect(form?.fields).toMatchObject({ status: 'failure', error: 'E1301' });
+        expect(await balanceOf(client, customer.urn)).toBe(5_000);
+      });
+
+      it('cancel sends the customer to furl as userCancelled', async () => {
+        const client = running.client();
+        const customer = await fundedWallet(client, 5_000);
+        const otpPage = await submit('/_payment', paymentFields(client, customer.urn, '10'));
+        const cancelled = await submit(formTo(otpPage, '/cancel').action, {});
+        expect(formsOf(cancelled.html)[0]?.fields).toMatchObject({
+          status: 'failure',
+          unmappedstatus: 'userCancelled',
+        });
+      });
+
+      it('answer a page naming the refused field for a bad hash or a repeated txnid', async () => {
+        const client = running.client();
+        const customer = await fundedWallet(client, 5_000);
+        const bad = await browse('/_payment', {
+          ...paymentFields(client, customer.urn, '10'),
+          hash: 'ab'.repeat(64),
+        });
+        expect(bad.status).toBe(400);
+        expect(bad.html).toContain('hash: does not match the payment hash');
+        const fields = paymentFields(client, customer.urn, '10');
+        expect((await browse('/_payment', fields)).status).toBe(303);
+        const twice = await browse('/_payment', fields);
+        expect(twice.status).toBe(409);
+      });
+    });
+
+    describe('hosted pages', () => {
+      it('list the wallet as a payment option, find it by mobile number, then OTP and pay', async () => {
+        const client = running.client();
+        const customer = await fundedWallet(client, 20_000);
+        const {
+          pg: _pg,
+          bankcode: _bankcode,
+          walleturn: _urn,
+          ...hosted
+        } = paymentFields(client, customer.urn, '50');
+        const options = await submit('/_payment', hosted);
+        const walletForm = formTo(options, '/wallet');
+        const unknown = await submit(walletForm.action, { mobile: '915550000001' });
+        expect(unknown.html).toContain('No wallet has this mobile number.');
+        const otpPage = await submit(walletForm.action, { mobile: customer.mobile });
+        const balancePage = await enterOtp(otpPage);
+        const payForm = formTo(balancePage, '/pay');
+        const callback = await submit(payForm.action, payForm.fields);
+        expect(formsOf(callback.html)[0]?.fields.status).toBe('success');
+        expect(await balanceOf(client, customer.urn)).toBe(15_000);
+      });
+    });
+
+    describe('load-and-pay pages', () => {
+      it('top up loadmoney with the test card when the balance is short, then pay', async () => {
+        const client = running.client();
+        const customer = await fundedWallet(client, 1_000);
+        const fields = paymentFields(client, customer.urn, '30', { loadmoney: '25' });
+        const otpPage = await submit('/_payment', fields);
+        const topUpPage = await enterOtp(otpPage);
+        const topUpForm = formTo(topUpPage, '/topup');
+        const declined = await submit(topUpForm.action, {
+          ...topUpForm.fields,
+          card: '4111111111111111',
+          expiry: '12/30',
+          cvv: '123',
+        });
+        expect(declined.html).toContain('The card was declined');
+        const loaded = await submit(topUpForm.action, {
+          ...topUpForm.fields,
+          card: '4012 0010 3714 1112',
+          expiry: '12/30',
+          cvv: '123',
+        });
+        expect(await balanceOf(client, customer.urn)).toBe(3_500);
+        const payForm = formTo(loaded, '/pay');
+        const callback = await submit(payForm.action, payForm.fields);
+        expect(formsOf(callback.html)[0]?.fields.status).toBe('success');
+        expect(await balanceOf(client, customer.urn)).toBe(500);
+      });
     });
   });
+}
 
-  it('answer a page naming the refused field for a bad hash or a repeated txnid', async () => {
-    const client = running.client();
-    const customer = await fundedWallet(client, 5_000);
-    const bad = await browse('/_payment', {
-      ...paymentFields(client, customer.urn, '10'),
-      hash: 'ab'.repeat(64),
-    });
-    expect(bad.status).toBe(400);
-    expect(bad.html).toContain('hash: does not match the payment hash');
-    const fields = paymentFields(client, customer.urn, '10');
-    expect((await browse('/_payment', fields)).status).toBe(303);
-    const twice = await browse('/_payment', fields);
-    expect(twice.status).toBe(409);
-  });
-});
+pageSuite('SQLite', () =>
+  startSandbox({ database: join(mkdtempSync(join(tmpdir(), 'sandbox-pages-')), 'sandbox.db') }),
+);
 
-describe('hosted pages', () => {
-  it('list the wallet as a payment option, find it by mobile number, then OTP and pay', async () => {
-    const client = running.client();
-    const customer = await fundedWallet(client, 20_000);
-    const {
-      pg: _pg,
-      bankcode: _bankcode,
-      walleturn: _urn,
-      ...hosted
-    } = paymentFields(client, customer.urn, '50');
-    const options = await submit('/_payment', hosted);
-    const walletForm = formTo(options, '/wallet');
-    const unknown = await submit(walletForm.action, { mobile: '915550000001' });
-    expect(unknown.html).toContain('No wallet has this mobile number.');
-    const otpPage = await submit(walletForm.action, { mobile: customer.mobile });
-    const balancePage = await enterOtp(otpPage);
-    const payForm = formTo(balancePage, '/pay');
-    const callback = await submit(payForm.action, payForm.fields);
-    expect(formsOf(callback.html)[0]?.fields.status).toBe('success');
-    expect(await balanceOf(client, customer.urn)).toBe(15_000);
-  });
-});
-
-describe('load-and-pay pages', () => {
-  it('top up loadmoney with the test card when the balance is short, then pay', async () => {
-    const client = running.client();
-    const customer = await fundedWallet(client, 1_000);
-    const fields = paymentFields(client, customer.urn, '30', { loadmoney: '25' });
-    const otpPage = await submit('/_payment', fields);
-    const topUpPage = await enterOtp(otpPage);
-    const topUpForm = formTo(topUpPage, '/topup');
-    const declined = await submit(topUpForm.action, {
-      ...topUpForm.fields,
-      card: '4111111111111111',
-      expiry: '12/30',
-      cvv: '123',
-    });
-    expect(declined.html).toContain('The card was declined');
-    const loaded = await submit(topUpForm.action, {
-      ...topUpForm.fields,
-      card: '4012 0010 3714 1112',
-      expiry: '12/30',
-      cvv: '123',
-    });
-    expect(await balanceOf(client, customer.urn)).toBe(3_500);
-    const payForm = formTo(loaded, '/pay');
-    const callback = await submit(payForm.action, payForm.fields);
-    expect(formsOf(callback.html)[0]?.fields.status).toBe('success');
-    expect(await balanceOf(client, customer.urn)).toBe(500);
+// Without WALLET_TEST_PG_URL (a developer machine without PostgreSQL) this suite cannot run;
+// scripts/test.sh always sets it, and in CI its absence fails the file (requirePostgresInCi).
+describe.skipIf(PG_ADMIN_URL === undefined)('with PostgreSQL', () => {
+  let database: TestDatabase;
+  afterAll(() => database?.drop());
+  pageSuite('PostgreSQL', async () => {
+    database = await createTestDatabase('sandbox_pages');
+    return startSandbox({ database: database.url });
   });
 });
