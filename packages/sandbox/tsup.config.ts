@@ -1,4 +1,8 @@
 import { defineConfig } from 'tsup';
 import { packageConfig } from '../../tsup.base.js';
 
-export default defineConfig(packageConfig(['src/index.ts']));
+// Two entries: the sandbox, and `@wallet/sandbox/testing` (test merchants, request builders, a raw
+// signing client, throwaway PostgreSQL databases), which loads nothing of the sandbox itself.
+export default defineConfig(
+  packageConfig({ index: 'src/index.ts', testing: 'src/testing/index.ts' }),
+);

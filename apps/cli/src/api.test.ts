@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_COMMANDS } from './commands/api.js';
+import { API_COMMANDS } from './commands/api/command.js';
 import {
   assertBuilt,
   MERCHANT,

@@ -4,16 +4,16 @@
  */
 import { Command, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
-import { registerApiCommands } from './commands/api.js';
-import { registerCompletion } from './commands/completion.js';
-import { registerConfig } from './commands/config.js';
-import { registerEnvelope } from './commands/envelope.js';
-import { registerFixtures } from './commands/fixtures.js';
-import { registerImport } from './commands/import.js';
-import { registerKeys } from './commands/keys.js';
-import { registerLogs } from './commands/logs.js';
-import { registerSandbox } from './commands/sandbox.js';
-import { registerSigning } from './commands/signing.js';
+import { registerApiCommands } from './commands/api/command.js';
+import { registerCompletion } from './commands/completion/command.js';
+import { registerConfig } from './commands/config/command.js';
+import { registerEnvelope } from './commands/envelope/command.js';
+import { registerFixtures } from './commands/fixtures/command.js';
+import { registerImport } from './commands/import/command.js';
+import { registerKeys } from './commands/keys/command.js';
+import { registerLogs } from './commands/logs/command.js';
+import { registerSandbox } from './commands/sandbox/command.js';
+import { registerSigning } from './commands/signing/command.js';
 import { SETTINGS } from './config/settings.js';
 import { withExamples } from './help.js';
 

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoServerEntry } from './actions/sandbox.js';
+import { demoServerEntry } from './commands/sandbox/run.js';
 import { CliError } from './errors.js';
 import { tempDir } from './test-support.js';
 

@@ -34,14 +34,22 @@ function text(field: string, value: unknown): string {
   return value;
 }
 
-/** A string without `|`, at most `max` characters (UTF-16 code units, as PayU counts them). */
+/**
+ * A string without `|`, at most `max` characters (UTF-16 code units, as PayU counts them). The
+ * passing case is one small test, kept apart from the errors so the engine inlines it.
+ */
 export function checkText(field: string, value: unknown, max: number): string {
+  if (typeof value === 'string' && value.length <= max && !value.includes(PIPE)) return value;
+  return refuseText(field, value, max);
+}
+
+/** The error for a value {@link checkText} refused. */
+function refuseText(field: string, value: unknown, max: number): never {
   const given = text(field, value);
   if (given.length > max) {
     throw new CheckoutFieldError(field, `must be at most ${max} characters`);
   }
-  if (given.includes(PIPE)) throw new CheckoutFieldError(field, 'must not contain |');
-  return given;
+  throw new CheckoutFieldError(field, 'must not contain |');
 }
 
 /** {@link checkText}, and not empty. */
@@ -89,11 +97,9 @@ export function checkKey(value: unknown): string {
 
 /** `txnid`: 1 to 25 of `A-Z a-z 0-9 _ -`. */
 export function checkTxnid(value: unknown, field = 'txnid'): string {
-  const txnid = text(field, value);
-  if (!TXNID.test(txnid)) {
-    throw new CheckoutFieldError(field, 'must be 1 to 25 of A-Z a-z 0-9 _ -');
-  }
-  return txnid;
+  if (typeof value === 'string' && TXNID.test(value)) return value;
+  text(field, value);
+  throw new CheckoutFieldError(field, 'must be 1 to 25 of A-Z a-z 0-9 _ -');
 }
 
 /** An amount in rupees as posted: `^\d+(\.\d{1,2})?$` and greater than zero. Never re-formatted. */

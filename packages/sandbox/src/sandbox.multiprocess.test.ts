@@ -2,12 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientsFor } from './testing/clients.js';
 import { compileSourcesForChild, PACKAGE_NODE_MODULES } from './testing/compile-for-child.js';
-import {
-  clientsFor,
-  fiftyIdenticalRequests,
-  twoHundredRandomMovements,
-} from './testing/concurrency.js';
+import { fiftyIdenticalRequests, twoHundredRandomMovements } from './testing/concurrency.js';
 import {
   callApi,
   FIXED_MERCHANT,

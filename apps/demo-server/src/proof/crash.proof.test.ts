@@ -8,15 +8,15 @@
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { openStore, type Store } from '@wallet/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientsFor } from '../../../../packages/sandbox/src/testing/concurrency.js';
-import { PREFIX_MERCHANT } from '../../../../packages/sandbox/src/testing/fixtures.js';
 import {
+  clientsFor,
   createTestDatabase,
   PG_ADMIN_URL,
+  PREFIX_MERCHANT,
   requirePostgresInCi,
   type TestDatabase,
-} from '../../../../packages/sandbox/src/testing/postgres.js';
+} from '@wallet/sandbox/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoProcess, type ProofDir, proofDir, startDemoProcess } from './demo-process.js';
 import { sized } from './size.js';
 import {

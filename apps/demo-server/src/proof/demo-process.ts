@@ -9,10 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MerchantConfig } from '@wallet/sandbox';
-import {
-  FIXED_MERCHANT,
-  PREFIX_MERCHANT,
-} from '../../../../packages/sandbox/src/testing/fixtures.js';
+import { FIXED_MERCHANT, PREFIX_MERCHANT } from '@wallet/sandbox/testing';
 
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 const PRELOAD = new URL('./report-faults.mjs', import.meta.url).href;

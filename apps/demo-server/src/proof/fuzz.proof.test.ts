@@ -9,16 +9,17 @@ import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { MerchantConfig } from '@wallet/sandbox';
+import {
+  type ClientCredentials,
+  credentialsOf,
+  registerFields,
+  uniqueMobile,
+  type WalletAnswer,
+  WalletTestClient,
+} from '@wallet/sandbox/testing';
 import { type ApiName, apiNames, examples, newClientTxnId, routes } from '@wallet/schemas';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentialsOf } from '../../../../packages/sandbox/src/testing/concurrency.js';
-import { registerFields, uniqueMobile } from '../../../../packages/sandbox/src/testing/fixtures.js';
-import {
-  type ClientCredentials,
-  type WalletAnswer,
-  WalletTestClient,
-} from '../../../../packages/sandbox/src/testing/wallet-test-client.js';
 import {
   type DemoProcess,
   PROOF_MERCHANTS,

@@ -6,20 +6,18 @@
  */
 import { randomInt } from 'node:crypto';
 import { openStore } from '@wallet/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientsFor } from '../../../../packages/sandbox/src/testing/concurrency.js';
+import type { WalletAnswer } from '@wallet/sandbox/testing';
 import {
   callApi,
-  loadFields,
-  PREFIX_MERCHANT,
-  unloadFields,
-} from '../../../../packages/sandbox/src/testing/fixtures.js';
-import {
+  clientsFor,
   createTestDatabase,
+  loadFields,
   PG_ADMIN_URL,
+  PREFIX_MERCHANT,
   requirePostgresInCi,
-} from '../../../../packages/sandbox/src/testing/postgres.js';
-import type { WalletAnswer } from '../../../../packages/sandbox/src/testing/wallet-test-client.js';
+  unloadFields,
+} from '@wallet/sandbox/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoProcess, type ProofDir, proofDir, startDemoProcess } from './demo-process.js';
 import { sized } from './size.js';
 import {

@@ -5,13 +5,13 @@
  * half-applied (the ledger agrees with every answer, and retries apply each request once).
  */
 import { openStore, type Store } from '@wallet/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientsFor } from '../../../../packages/sandbox/src/testing/concurrency.js';
-import { PREFIX_MERCHANT } from '../../../../packages/sandbox/src/testing/fixtures.js';
 import {
+  clientsFor,
   PG_ADMIN_URL,
+  PREFIX_MERCHANT,
   requirePostgresInCi,
-} from '../../../../packages/sandbox/src/testing/postgres.js';
+} from '@wallet/sandbox/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ProofDir, proofDir, startDemoProcess } from './demo-process.js';
 import { type OwnCluster, startOwnCluster } from './pg-cluster.js';
 import { sized } from './size.js';

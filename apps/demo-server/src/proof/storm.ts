@@ -6,16 +6,9 @@
  */
 import { randomInt } from 'node:crypto';
 import type { LedgerEntry, Store } from '@wallet/sandbox';
+import type { WalletAnswer, WalletTestClient } from '@wallet/sandbox/testing';
+import { loadFields, registerFields, unloadFields } from '@wallet/sandbox/testing';
 import { expect } from 'vitest';
-import {
-  loadFields,
-  registerFields,
-  unloadFields,
-} from '../../../../packages/sandbox/src/testing/fixtures.js';
-import type {
-  WalletAnswer,
-  WalletTestClient,
-} from '../../../../packages/sandbox/src/testing/wallet-test-client.js';
 
 export type Movement = 'load' | 'unload';
 

@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { compileSourcesForChild, PACKAGE_NODE_MODULES } from '../../testing/compile-for-child.js';
 import {
   InsufficientBalanceError,
   isStoreError,
@@ -18,7 +19,6 @@ import type { DigitSource } from '../identifiers.js';
 import type { JsonObject } from '../json.js';
 import type { Account, EntryType, NewAccount, NewEntry, TransactResult } from '../records.js';
 import type { Store, StoreOptions, StoreTx } from '../store-api.js';
-import { compileStoreForChild, PACKAGE_NODE_MODULES } from './compile-for-child.js';
 
 /** A database for the suite: each `open` is a separate Store instance (as another process would be). */
 export interface StoreHarness {
@@ -106,10 +106,10 @@ async function crashChildMidTransaction(
   urn: string,
   id: string,
 ): Promise<void> {
-  const dir = compileStoreForChild();
+  const dir = compileSourcesForChild();
   const child = spawn(
     process.execPath,
-    [join(dir, 'testing', 'crash-child.js'), url, merchantKey, urn, id],
+    [join(dir, 'store', 'testing', 'crash-child.js'), url, merchantKey, urn, id],
     { env: { ...process.env, NODE_PATH: PACKAGE_NODE_MODULES }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { withExamples } from '../help.js';
-import { runAction } from '../run-action.js';
+import { withExamples } from '../../help.js';
+import { runAction } from '../../run-action.js';
 
 interface TailFlags {
   readonly api?: string;
@@ -30,7 +30,7 @@ export function registerLogs(program: Command): void {
       .option('--no-follow', 'print the latest requests and stop')
       .action(
         runAction(async (context, flags: TailFlags) =>
-          (await import('../actions/logs.js')).tailLogs(context, flags),
+          (await import('./run.js')).tailLogs(context, flags),
         ),
       ),
     'wallet logs tail',

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { withExamples } from '../help.js';
-import { runAction } from '../run-action.js';
+import { withExamples } from '../../help.js';
+import { runAction } from '../../run-action.js';
 
 export function registerSandbox(program: Command): void {
   const sandbox = withExamples(
@@ -17,7 +17,7 @@ export function registerSandbox(program: Command): void {
       .allowUnknownOption()
       .action(
         runAction(async (context, args: readonly string[]) =>
-          (await import('../actions/sandbox.js')).startSandbox(context, args),
+          (await import('./run.js')).startSandbox(context, args),
         ),
       ),
     'wallet sandbox start',

@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
-import { withExamples } from '../help.js';
-import { runAction } from '../run-action.js';
-
-export interface KeysGenerateOptions {
-  readonly fixedIv?: boolean;
-}
+import { withExamples } from '../../help.js';
+import { runAction } from '../../run-action.js';
+import type { KeysGenerateOptions } from './run.js';
 
 export function registerKeys(program: Command): void {
   const keys = withExamples(
@@ -20,7 +17,7 @@ export function registerKeys(program: Command): void {
       .option('--fixed-iv', 'also print a random 16-byte IV for programs that use a fixed IV')
       .action(
         runAction(async (context, options: KeysGenerateOptions) =>
-          (await import('../actions/keys.js')).generateKeys(context, options),
+          (await import('./run.js')).generateKeys(context, options),
         ),
       ),
     'wallet keys generate',

@@ -19,11 +19,23 @@ import {
   WALLET_IDENTIFIER,
   walletHeaders,
 } from '@wallet/schemas';
-import type { SignOptions, VerifyOptions } from '../commands/signing.js';
-import { optionalSetting, type ResolvedConfig, requireSetting } from '../config/resolve.js';
-import type { CommandContext } from '../context.js';
-import { ExitCode, InputError, UsageError } from '../errors.js';
-import { readDataArgument, readStdin } from '../input.js';
+import { optionalSetting, type ResolvedConfig, requireSetting } from '../../config/resolve.js';
+import type { CommandContext } from '../../context.js';
+import { ExitCode, InputError, UsageError } from '../../errors.js';
+import { readDataArgument, readStdin } from '../../input.js';
+
+export interface SignOptions {
+  readonly date?: string;
+  readonly body?: string;
+}
+
+export interface VerifyOptions {
+  readonly header?: readonly string[];
+  readonly body?: string;
+  readonly now?: string;
+  readonly clockSkew?: string;
+  readonly acceptProfile?: string;
+}
 
 /** An HTTP date (`Thu, 17 Feb 2022 08:17:59 GMT`) as is, or an ISO 8601 time as a `Date`. */
 function dateOption(value: string, flag: string): Date | string {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
-import { withExamples } from '../help.js';
-import { runAction } from '../run-action.js';
+import { UsageError } from '../../errors.js';
+import { withExamples } from '../../help.js';
+import { runAction } from '../../run-action.js';
 
 export function registerCompletion(program: Command): void {
   withExamples(
@@ -11,8 +11,8 @@ export function registerCompletion(program: Command): void {
       .argument('<shell>', 'bash or zsh')
       .action(
         runAction(async (_context, shell: string) => {
-          const { completionTree } = await import('../completion/tree.js');
-          const { bashCompletion, zshCompletion } = await import('../completion/scripts.js');
+          const { completionTree } = await import('../../completion/tree.js');
+          const { bashCompletion, zshCompletion } = await import('../../completion/scripts.js');
           const nodes = completionTree(program);
           if (shell === 'bash') process.stdout.write(bashCompletion(program.name(), nodes));
           else if (shell === 'zsh') process.stdout.write(zshCompletion(program.name(), nodes));

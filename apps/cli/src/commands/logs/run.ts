@@ -3,11 +3,11 @@
  * follows new ones over the journal's server-sent event stream, reconnecting without gaps or
  * repeats (by sequence number) when the connection drops.
  */
-import type { CommandContext } from '../context.js';
-import { CliError, ExitCode, UsageError } from '../errors.js';
-import { adminTarget, refused, unreachable } from '../logs/admin-http.js';
-import { formatEntry, type TailEntry } from '../logs/format.js';
-import { readJournalStream } from '../logs/stream.js';
+import type { CommandContext } from '../../context.js';
+import { CliError, ExitCode, UsageError } from '../../errors.js';
+import { adminTarget, refused, unreachable } from '../../logs/admin-http.js';
+import { formatEntry, type TailEntry } from '../../logs/format.js';
+import { readJournalStream } from '../../logs/stream.js';
 
 export interface TailOptions {
   readonly api?: string;

@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CommandContext } from '../context.js';
-import { CliError, ExitCode } from '../errors.js';
+import type { CommandContext } from '../../context.js';
+import { CliError, ExitCode } from '../../errors.js';
 
 const DEMO_SERVER_BIN = 'wallet-demo-server';
 

@@ -1,9 +1,12 @@
 /** `wallet keys generate`. */
 import { randomBytes } from 'node:crypto';
 import { generateKey } from '@wallet/crypto';
-import type { KeysGenerateOptions } from '../commands/keys.js';
-import { SETTINGS } from '../config/settings.js';
-import type { CommandContext } from '../context.js';
+import { SETTINGS } from '../../config/settings.js';
+import type { CommandContext } from '../../context.js';
+
+export interface KeysGenerateOptions {
+  readonly fixedIv?: boolean;
+}
 
 function envName(name: 'encryptionKey' | 'ivMode' | 'iv'): string {
   return SETTINGS.find((setting) => setting.name === name)?.env ?? name;

@@ -6,11 +6,16 @@ import {
   type Profile,
   readConfigFile,
   writeConfigFile,
-} from '../config/config-file.js';
-import { displayValue, findSetting, SETTINGS, type SettingDefinition } from '../config/settings.js';
-import type { CommandContext } from '../context.js';
-import { ConfigError, UsageError } from '../errors.js';
-import { readStdin } from '../input.js';
+} from '../../config/config-file.js';
+import {
+  displayValue,
+  findSetting,
+  SETTINGS,
+  type SettingDefinition,
+} from '../../config/settings.js';
+import type { CommandContext } from '../../context.js';
+import { ConfigError, UsageError } from '../../errors.js';
+import { readStdin } from '../../input.js';
 
 function settingCalled(name: string): SettingDefinition {
   const setting = findSetting(name);

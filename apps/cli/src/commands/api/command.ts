@@ -25,21 +25,11 @@ import updateProfileParams from '@wallet/schemas/json-schema/updateProfile.param
   type: 'json',
 };
 import { type Command, Option } from 'commander';
-import { type FieldFlag, fieldFlags, type JsonSchemaNode } from '../api-flags.js';
-import { SETTINGS } from '../config/settings.js';
-import { withExamples } from '../help.js';
-import { runAction } from '../run-action.js';
-
-/** What the API action receives. */
-export interface ApiInvocation {
-  readonly api: ApiName;
-  readonly flags: readonly FieldFlag[];
-  /** The field flags given, by flag name. */
-  readonly values: ReadonlyMap<string, unknown>;
-  readonly data: string | undefined;
-  readonly clientTxnId: string | undefined;
-  readonly dryRun: boolean;
-}
+import { fieldFlags, type JsonSchemaNode } from '../../api-flags.js';
+import { SETTINGS } from '../../config/settings.js';
+import { withExamples } from '../../help.js';
+import { runAction } from '../../run-action.js';
+import type { ApiInvocation } from './run.js';
 
 interface ApiCommand {
   /** The command words after `wallet`: `['customer', 'register']`. */
@@ -201,7 +191,7 @@ function defineApiCommand(program: Command, spec: ApiCommand): void {
           clientTxnId: options.clientTxnId,
           dryRun: options.dryRun === true,
         };
-        return (await import('../actions/api.js')).callApi(context, invocation);
+        return (await import('./run.js')).callApi(context, invocation);
       }),
     );
   withExamples(command, ...spec.examples);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { SETTINGS } from '../config/settings.js';
-import { withExamples } from '../help.js';
-import { runAction } from '../run-action.js';
+import { SETTINGS } from '../../config/settings.js';
+import { withExamples } from '../../help.js';
+import { runAction } from '../../run-action.js';
 
 const names = SETTINGS.map((setting) => setting.flag).join(', ');
 
@@ -24,7 +24,7 @@ export function registerConfig(program: Command): void {
       )
       .action(
         runAction(async (context, name: string, value: string | undefined) =>
-          (await import('../actions/config.js')).setSetting(context, name, value),
+          (await import('./run.js')).setSetting(context, name, value),
         ),
       ),
     'wallet config set base-url http://127.0.0.1:4010',
@@ -38,7 +38,7 @@ export function registerConfig(program: Command): void {
       .argument('<name>', 'the setting, e.g. iv')
       .action(
         runAction(async (context, name: string) =>
-          (await import('../actions/config.js')).unsetSetting(context, name),
+          (await import('./run.js')).unsetSetting(context, name),
         ),
       ),
     'wallet config unset iv',
@@ -47,9 +47,7 @@ export function registerConfig(program: Command): void {
     config
       .command('show')
       .description('print the settings in effect and where each comes from (secrets masked)')
-      .action(
-        runAction(async (context) => (await import('../actions/config.js')).showConfig(context)),
-      ),
+      .action(runAction(async (context) => (await import('./run.js')).showConfig(context))),
     'wallet config show',
     'wallet --profile sandbox config show --json',
   );

@@ -3,14 +3,21 @@ import { createWalletClient, type ParamsOf } from '@wallet/client';
 import registerCustomerParams from '@wallet/schemas/json-schema/registerCustomer.params.json' with {
   type: 'json',
 };
-import type { ImportCommandOptions } from '../commands/import.js';
-import type { CommandContext } from '../context.js';
-import { ExitCode, UsageError } from '../errors.js';
-import { importColumns } from '../import/columns.js';
-import { formatDuration } from '../import/progress.js';
-import type { RowResult } from '../import/result-log.js';
-import { type Classified, type ImportSummary, runImport } from '../import/run-import.js';
-import { walletClientConfig } from '../wiring/client-config.js';
+import type { CommandContext } from '../../context.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { importColumns } from '../../import/columns.js';
+import { formatDuration } from '../../import/progress.js';
+import type { RowResult } from '../../import/result-log.js';
+import { type Classified, type ImportSummary, runImport } from '../../import/run-import.js';
+import { walletClientConfig } from '../../wiring/client-config.js';
+
+export interface ImportCommandOptions {
+  readonly results?: string;
+  readonly resume?: boolean;
+  readonly concurrency: string;
+  readonly progress: boolean;
+  readonly [attribute: string]: unknown;
+}
 
 /** Failures every row would share: stop at once rather than mark the whole file. */
 const ABORTING = new Set([

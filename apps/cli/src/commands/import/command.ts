@@ -2,17 +2,10 @@ import registerCustomerParams from '@wallet/schemas/json-schema/registerCustomer
   type: 'json',
 };
 import { type Command, Option } from 'commander';
-import { withExamples } from '../help.js';
-import { importColumns } from '../import/columns.js';
-import { runAction } from '../run-action.js';
-
-export interface ImportCommandOptions {
-  readonly results?: string;
-  readonly resume?: boolean;
-  readonly concurrency: string;
-  readonly progress: boolean;
-  readonly [attribute: string]: unknown;
-}
+import { withExamples } from '../../help.js';
+import { importColumns } from '../../import/columns.js';
+import { runAction } from '../../run-action.js';
+import type { ImportCommandOptions } from './run.js';
 
 export function registerImport(program: Command): void {
   const columns = importColumns(registerCustomerParams);
@@ -42,12 +35,7 @@ export function registerImport(program: Command): void {
         for (const [flag, attribute] of defaults) {
           if (options[attribute] !== undefined) values.set(flag, options[attribute]);
         }
-        return (await import('../actions/import.js')).importCustomers(
-          context,
-          file,
-          options,
-          values,
-        );
+        return (await import('./run.js')).importCustomers(context, file, options, values);
       }),
     );
   withExamples(

@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
-import { withExamples } from '../help.js';
-import { runAction } from '../run-action.js';
-
-export interface EncryptOptions {
-  readonly data?: string;
-}
+import { withExamples } from '../../help.js';
+import { runAction } from '../../run-action.js';
+import type { EncryptOptions } from './run.js';
 
 export function registerEnvelope(program: Command): void {
   withExamples(
@@ -14,7 +11,7 @@ export function registerEnvelope(program: Command): void {
       .option('-d, --data <json>', 'the JSON object, or @file.json (default: stdin)')
       .action(
         runAction(async (context, options: EncryptOptions) =>
-          (await import('../actions/envelope.js')).encrypt(context, options),
+          (await import('./run.js')).encrypt(context, options),
         ),
       ),
     `wallet encrypt --data '{"messageCode":1930,"customerMobile":"917001122334"}'`,
@@ -29,7 +26,7 @@ export function registerEnvelope(program: Command): void {
       .argument('[token]', 'the token or the body, or @file (default: stdin)')
       .action(
         runAction(async (context, token: string | undefined) =>
-          (await import('../actions/envelope.js')).decrypt(context, token),
+          (await import('./run.js')).decrypt(context, token),
         ),
       ),
     'wallet decrypt "$TOKEN"',

@@ -1,19 +1,7 @@
 import type { Command } from 'commander';
-import { withExamples } from '../help.js';
-import { runAction } from '../run-action.js';
-
-export interface SignOptions {
-  readonly date?: string;
-  readonly body?: string;
-}
-
-export interface VerifyOptions {
-  readonly header?: readonly string[];
-  readonly body?: string;
-  readonly now?: string;
-  readonly clockSkew?: string;
-  readonly acceptProfile?: string;
-}
+import { withExamples } from '../../help.js';
+import { runAction } from '../../run-action.js';
+import type { SignOptions, VerifyOptions } from './run.js';
 
 function collect(value: string, previous: readonly string[] = []): readonly string[] {
   return [...previous, value];
@@ -30,7 +18,7 @@ export function registerSigning(program: Command): void {
       .option('--body <text>', 'the raw body, or @file (signed by digest and payu-v2 profiles)')
       .action(
         runAction(async (context, options: SignOptions) =>
-          (await import('../actions/signing.js')).sign(context, options),
+          (await import('./run.js')).sign(context, options),
         ),
       ),
     'wallet sign',
@@ -52,7 +40,7 @@ export function registerSigning(program: Command): void {
       .option('--accept-profile <name>', 'accept only this profile (default: every documented one)')
       .action(
         runAction(async (context, options: VerifyOptions) =>
-          (await import('../actions/signing.js')).verify(context, options),
+          (await import('./run.js')).verify(context, options),
         ),
       ),
     'wallet sign | wallet verify',

@@ -5,15 +5,25 @@
  */
 import { createWalletClient, type WalletFetch } from '@wallet/client';
 import { createEnvelope } from '@wallet/crypto';
-import { tokenEnvelopeSchema } from '@wallet/schemas';
-import { paramsFromFlags } from '../api-flags.js';
-import type { ApiInvocation } from '../commands/api.js';
-import type { CommandContext } from '../context.js';
-import { ExitCode } from '../errors.js';
-import { parseJsonObject, readDataArgument } from '../input.js';
-import { renderAnswer } from '../render.js';
-import { walletClientConfig } from '../wiring/client-config.js';
-import { envelopeOptions } from '../wiring/envelope-options.js';
+import { type ApiName, tokenEnvelopeSchema } from '@wallet/schemas';
+import { type FieldFlag, paramsFromFlags } from '../../api-flags.js';
+import type { CommandContext } from '../../context.js';
+import { ExitCode } from '../../errors.js';
+import { parseJsonObject, readDataArgument } from '../../input.js';
+import { renderAnswer } from '../../render.js';
+import { walletClientConfig } from '../../wiring/client-config.js';
+import { envelopeOptions } from '../../wiring/envelope-options.js';
+
+/** What the API action receives. */
+export interface ApiInvocation {
+  readonly api: ApiName;
+  readonly flags: readonly FieldFlag[];
+  /** The field flags given, by flag name. */
+  readonly values: ReadonlyMap<string, unknown>;
+  readonly data: string | undefined;
+  readonly clientTxnId: string | undefined;
+  readonly dryRun: boolean;
+}
 
 type ApiMethod = (
   params: Record<string, unknown>,

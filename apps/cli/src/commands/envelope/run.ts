@@ -1,11 +1,14 @@
 /** `wallet encrypt` and `wallet decrypt`. */
 import { createEnvelope } from '@wallet/crypto';
 import { envelopeCiphertext, responseEnvelopeSchema } from '@wallet/schemas';
-import type { EncryptOptions } from '../commands/envelope.js';
-import type { CommandContext } from '../context.js';
-import { InputError } from '../errors.js';
-import { parseJsonObject, readDataArgument, readStdin } from '../input.js';
-import { envelopeOptions } from '../wiring/envelope-options.js';
+import type { CommandContext } from '../../context.js';
+import { InputError } from '../../errors.js';
+import { parseJsonObject, readDataArgument, readStdin } from '../../input.js';
+import { envelopeOptions } from '../../wiring/envelope-options.js';
+
+export interface EncryptOptions {
+  readonly data?: string;
+}
 
 export async function encrypt(
   context: CommandContext,
