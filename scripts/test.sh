@@ -5,7 +5,8 @@
 #   2. checks fixtures/wallet-vectors.json against a fresh openssl regeneration, and
 #      fixtures/payu-hash-vectors.json against sha512sum/sha256sum,
 #   3. builds every package, starts a throwaway PostgreSQL (WALLET_TEST_PG_URL),
-#   4. lints (Biome, tsc, publint, attw), runs every Vitest suite on Node 20,
+#   4. lints (Biome, tsc, publint, attw), runs every Vitest suite on Node 20, then on Node 22 and
+#      24 (scripts/node-matrix.sh),
 #   5. runs the crypto and hmac suites on Node 24 and Bun (scripts/runtime-matrix.sh),
 #   6. installs the packed tarballs into a scratch project and uses them (scripts/smoke-pack.sh),
 # then prints one result per check and closes with "N passed, N failed" (a check is a test file
@@ -97,8 +98,10 @@ ensure_pnpm() {
   echo "node $(node --version), npm $(npm --version), pnpm $(pnpm --version)"
 }
 
-if [[ -f /usr/include/node/node_version.h ]]; then
-  # better-sqlite3 compiles against Node's headers; pnpm does not pass ~/.npmrc's nodedir on.
+# better-sqlite3 compiles against Node's headers; pnpm does not pass ~/.npmrc's nodedir on. Only
+# headers of the Node that runs the tests will do: a module built for another Node cannot load.
+if [[ "$(sed -n 's/^#define NODE_\(MAJOR\|MINOR\|PATCH\)_VERSION \([0-9]*\)$/\2/p' \
+  /usr/include/node/node_version.h 2>/dev/null | paste -sd.)" == "$(node -p process.versions.node)" ]]; then
   export npm_config_nodedir=/usr
 fi
 
@@ -196,6 +199,7 @@ run_vitest() {
 if ((BUILD_OK)); then
   section "tests: vitest on node $(node --version)"
   run_vitest
+  bash scripts/node-matrix.sh || true # every suite on Node 22 and 24; records its own results
 
   section "tests: node 24 and bun (scripts/runtime-matrix.sh)"
   bash scripts/runtime-matrix.sh || true # records its own results

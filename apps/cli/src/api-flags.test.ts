@@ -24,6 +24,16 @@ describe('fieldFlags', () => {
     expect(byFlag.get('risk-category')?.kind).toBe('string');
   });
 
+  it('lists each enum value once, as printed (100 and "100" are one value)', () => {
+    const flags = fieldFlags(registerCustomerParams, new Set());
+    const help = flags.find((flag) => flag.flag === 'risk-category')?.help;
+    expect(help).toBe(
+      'Risk category: Low/100, Medium/500, High/200; one of Low, Medium, High, 100, 500, 200; default Low',
+    );
+    const only = fieldFlags({ properties: { x: { enum: [1, '1', 'a', 'a'] } } }, new Set());
+    expect(only[0]?.help).toBe('one of 1, a');
+  });
+
   it('uses the whole path when a name is taken, by another field or by the command', () => {
     const schema = {
       properties: {

@@ -52,16 +52,26 @@ function kindOf(node: JsonSchemaNode): FlagKind {
   return 'string';
 }
 
+/**
+ * The values of an enum as a command line spells them, each once: `riskCategory` allows `100` as
+ * a number and as a string, which a flag cannot tell apart anyway.
+ */
+function enumValues(values: readonly unknown[]): string[] {
+  return [...new Set(values.map(String))];
+}
+
 function helpOf(node: JsonSchemaNode, kind: FlagKind, required: boolean): string {
   const parts: string[] = [];
-  if (node.description !== undefined) parts.push(node.description);
-  else if (node.enum !== undefined) parts.push(`one of ${node.enum.map(String).join(', ')}`);
+  const values = node.enum === undefined ? undefined : enumValues(node.enum);
+  // The parts are joined with "; ", so a description's own final period goes.
+  if (node.description !== undefined) parts.push(node.description.replace(/\.$/, ''));
+  else if (values !== undefined) parts.push(`one of ${values.join(', ')}`);
   else if (node.const !== undefined) parts.push(`must be ${String(node.const)}`);
   else if (kind === 'string' && node.maxLength !== undefined) {
     parts.push(`${node.minLength ?? 0} to ${node.maxLength} characters`);
   } else if (kind === 'boolean') parts.push('true or false (the flag alone means true)');
-  if (node.description !== undefined && node.enum !== undefined && node.enum.length <= 12) {
-    parts.push(`one of ${node.enum.map(String).join(', ')}`);
+  if (node.description !== undefined && values !== undefined && values.length <= 12) {
+    parts.push(`one of ${values.join(', ')}`);
   }
   if (node.default !== undefined) parts.push(`default ${String(node.default)}`);
   if (required) parts.push('required');

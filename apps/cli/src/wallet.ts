@@ -1,5 +1,6 @@
 /** The `wallet` executable: parses the command line and sets the exit code. */
 import { CommanderError } from 'commander';
+import { endQuietlyWhenOutputCloses } from './closed-output.js';
 import { ExitCode, UsageError } from './errors.js';
 import { Output } from './output.js';
 import { buildProgram } from './program.js';
@@ -35,4 +36,5 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
+endQuietlyWhenOutputCloses();
 await main(process.argv);

@@ -220,12 +220,18 @@ describe('platform and network failures', () => {
       tokenFailureLimit: { maxFailures: 0, lockoutSeconds: 30 },
     });
     try {
+      // The lock-out counts per signature and refuses only tokens that do not open: a client with
+      // the wrong key and a stopped clock signs every call alike, so its second call is locked.
+      const signedAt = new Date();
       const wrongKey = createWalletClient(
-        locked.config(undefined, { encryptionKey: 'ee'.repeat(24) }),
+        locked.config(undefined, {
+          encryptionKey: 'ee'.repeat(24),
+          now: () => signedAt,
+          totalTimeout: 5_000,
+        }),
       );
       await failureOf(wrongKey.registerCustomer(newCustomer()));
-      const client = createWalletClient(locked.config(undefined, { totalTimeout: 5_000 }));
-      const error = await failureOf(client.registerCustomer(newCustomer()));
+      const error = await failureOf(wrongKey.registerCustomer(newCustomer()));
       expect(error).toBeInstanceOf(WalletRateLimitError);
       expect(error).toMatchObject({ status: 429, retryAfterMs: 30_000, attempts: 1 });
     } finally {

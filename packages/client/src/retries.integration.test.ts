@@ -128,13 +128,22 @@ describe('what is retried over a socket', () => {
   it('a 429 from the sandbox itself, honouring its Retry-After', async () => {
     const locked = await startSandbox({ tokenFailureLimit: { maxFailures: 0, lockoutSeconds: 1 } });
     try {
+      // The lock-out counts per signature and refuses only tokens that do not open: a client with
+      // the wrong key and a stopped clock signs every call alike, so its second call is locked.
+      const signedAt = new Date();
       const wrongKey = createWalletClient(
-        locked.config(undefined, { encryptionKey: 'dd'.repeat(24) }),
+        locked.config(undefined, {
+          encryptionKey: 'dd'.repeat(24),
+          now: () => signedAt,
+          maxRetryDelay: 5_000,
+        }),
       );
       await wrongKey.registerCustomer(newCustomer()).catch(() => undefined);
-      const client = createWalletClient(locked.config(undefined, { maxRetryDelay: 5_000 }));
-      const { attempts } = await client.registerCustomer(newCustomer()).withResponse();
-      expect(attempts).toBe(2);
+      const started = performance.now();
+      const error = await wrongKey.registerCustomer(newCustomer()).catch((e: unknown) => e);
+      // Locked (429, Retry-After 1), retried after the wait, then unreadable again (1055).
+      expect(error).toMatchObject({ status: 400, attempts: 2 });
+      expect(performance.now() - started).toBeGreaterThanOrEqual(950);
     } finally {
       await locked.close();
     }

@@ -19,6 +19,7 @@ describe('the public entry points', () => {
       'WalletKeyError',
       'createEnvelope',
       'generateKey',
+      'parseJsonObject',
     ]);
   });
 

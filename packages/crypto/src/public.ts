@@ -9,3 +9,4 @@ export {
   WalletKeyError,
 } from './errors.js';
 export type { KeyEncoding } from './key.js';
+export { type JsonObject, type JsonValue, parseJsonObject } from './strict-json.js';

@@ -19,6 +19,12 @@ const layouts = fc.constantFrom<[string, number | string | undefined]>(
 );
 
 describe('parseJsonObject', () => {
+  it('keeps a lone surrogate escape as that code unit, never U+FFFD', () => {
+    // Turning it into U+FFFD would make "t\\ud800X" one customer with "t\ufffdX"; kept, the
+    // schemas' well-formedness rule refuses it with a field error.
+    expect(parseJsonObject('{"customerId":"t\\ud800X"}')).toEqual({ customerId: 't\ud800X' });
+  });
+
   it('agrees with JSON.parse on any JSON object, however it is laid out', () => {
     fc.assert(
       fc.property(objects, layouts, (value, [, indent]) => {

@@ -442,6 +442,39 @@ describe('verifyRequest refuses hostile requests with the exact reason', () => {
   });
 });
 
+describe('verifyRequest clock skew counts whole seconds', () => {
+  // The date header has whole seconds; the clock has milliseconds. The window is the header's
+  // second against the clock's second, so 300 s passes and 301 s fails at any millisecond.
+  const headers = { date: vector.date, authorization: vector.authorization };
+  const at = (offsetMs: number): Date => new Date(SIGNED_AT.getTime() + offsetMs);
+  const accepted: VerifyResult = { ok: true, merchantKey: MERCHANT, profile: PAYU_HMAC };
+  const skewed: VerifyResult = { ok: false, reason: 'clock-skew' };
+
+  it.each([0, 30, 500, 999])('accepts a date 300 s old, %i ms into the second', async (ms) => {
+    expect(await verify(headers, { now: at(300_000 + ms) })).toEqual(accepted);
+  });
+
+  it.each([0, 30, 999])('refuses a date 301 s old, %i ms into the second', async (ms) => {
+    expect(await verify(headers, { now: at(301_000 + ms) })).toEqual(skewed);
+  });
+
+  it.each([0, 30, 999])('accepts a date 300 s ahead, %i ms into the second', async (ms) => {
+    expect(await verify(headers, { now: at(-300_000 + ms) })).toEqual(accepted);
+  });
+
+  it.each([0, 30, 999])('refuses a date 301 s ahead, %i ms into the second', async (ms) => {
+    expect(await verify(headers, { now: at(-301_000 + ms) })).toEqual(skewed);
+  });
+
+  it('applies the same whole-second rule to a custom skew', async () => {
+    const options = { clockSkewSeconds: 60 };
+    expect(await verify(headers, { ...options, now: at(60_999) })).toEqual(accepted);
+    expect(await verify(headers, { ...options, now: at(61_000) })).toEqual(skewed);
+    expect(await verify(headers, { ...options, now: at(-60_000) })).toEqual(accepted);
+    expect(await verify(headers, { ...options, now: at(-61_000 + 999) })).toEqual(skewed);
+  });
+});
+
 describe('verifyRequest options', () => {
   const headers = { date: vector.date, authorization: vector.authorization };
 

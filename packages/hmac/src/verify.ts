@@ -99,12 +99,22 @@ function acceptedProfiles(profiles: readonly AuthProfile[] | undefined): readonl
   return profiles.map((profile) => documentedProfile(profile, 'profiles'));
 }
 
-function clockSkewMilliseconds(seconds: number | undefined): number {
-  if (seconds === undefined) return DEFAULT_CLOCK_SKEW_SECONDS * 1000;
+function clockSkewSeconds(seconds: number | undefined): number {
+  if (seconds === undefined) return DEFAULT_CLOCK_SKEW_SECONDS;
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
     throw new HmacOptionError('clockSkewSeconds');
   }
-  return seconds * 1000;
+  return seconds;
+}
+
+/**
+ * Whether the signed date lies more than `skewSeconds` from `now`. The header has whole seconds,
+ * so the clock is cut to its whole second too: a date 300 s old passes at any millisecond of the
+ * clock's second, and 301 s fails, in both directions.
+ */
+function outsideSkew(signedAt: Date, now: number, skewSeconds: number): boolean {
+  const distance = Math.floor(now / 1000) - Math.floor(signedAt.getTime() / 1000);
+  return Math.abs(distance) > skewSeconds;
 }
 
 function currentTime(now: Date | (() => Date) | undefined): number {
@@ -186,7 +196,7 @@ async function merchantSalt(
  *    `parseAuthorization()` and signing `date` (`malformed`).
  * 2. Every header named in `headers="..."` present and non-empty (`missing`).
  * 3. The signed `date` is an IMF-fixdate (`malformed`) within `clockSkewSeconds` of `now`, either
- *    direction, inclusive (`clock-skew`).
+ *    direction, inclusive, counted in whole seconds (`now` cut to its second) (`clock-skew`).
  * 4. The accepted profiles with the header's `algorithm` and `headers` are the candidates; each
  *    is tried in constant time, which tells hex from base64 and `hmac` from `payu-v2`. None
  *    matches, or the merchant is unknown (computed against a random salt): `bad-signature`.
@@ -199,7 +209,7 @@ async function merchantSalt(
 export async function verifyRequest(options: VerifyRequestOptions): Promise<VerifyResult> {
   const { headers, lookupSalt } = options;
   const profiles = acceptedProfiles(options.profiles);
-  const skew = clockSkewMilliseconds(options.clockSkewSeconds);
+  const skew = clockSkewSeconds(options.clockSkewSeconds);
   const now = currentTime(options.now);
   const body = bodyOrEmpty(options.body);
   if (typeof lookupSalt !== 'function') throw new HmacOptionError('lookupSalt');
@@ -220,7 +230,7 @@ export async function verifyRequest(options: VerifyRequestOptions): Promise<Veri
   const date = signedValues.get('date') ?? '';
   const signedAt = readHttpDate(date);
   if (signedAt === undefined) return failure('malformed');
-  if (Math.abs(now - signedAt.getTime()) > skew) return failure('clock-skew');
+  if (outsideSkew(signedAt, now, skew)) return failure('clock-skew');
 
   const signedHeaders = authorization.headers.join(' ');
   const candidates = profiles.filter(

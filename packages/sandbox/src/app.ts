@@ -9,6 +9,7 @@ import { errorCatalogue, helperRoutes, routeList } from '@wallet/schemas';
 import { Hono } from 'hono';
 import type { NodeBindings } from './admin/guard.js';
 import { ADMIN_PREFIX, type AdminSettings, adminRoutes } from './admin/routes.js';
+import { toolSecurityHeaders } from './admin/security-headers.js';
 import { checkoutRoutes } from './checkout/routes.js';
 import { type DashboardSettings, dashboardRoutes } from './dashboard/routes.js';
 import {
@@ -22,6 +23,7 @@ import type { FaultScope } from './faults/scope.js';
 import { type HelperSettings, handleHelperCall } from './helper/helper-api.js';
 import { sandboxAnswer, serverFaultAnswer } from './http/answers.js';
 import { headerBytes } from './http/header-size.js';
+import { hasUnsupportedTransferCoding } from './http/transfer-coding.js';
 import type { RequestJournal } from './journal/journal.js';
 import { describeError, type Logger, logExchange } from './logging.js';
 import { handleWalletCall, type WalletPipelineSettings } from './wallet/pipeline.js';
@@ -70,6 +72,10 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
       draft.failure = 'headers-too-large';
       c.res = sandboxAnswer('headersTooLarge');
       status = c.res.status;
+    } else if (hasUnsupportedTransferCoding(c.req.raw.headers)) {
+      draft.failure = 'transfer-coding';
+      c.res = sandboxAnswer('transferCodingNotImplemented');
+      status = c.res.status;
     } else {
       let handled = false;
       const answer = await settings.faults.around(c.req.raw, draft, async (scope) => {
@@ -92,6 +98,8 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
       settings.journal.record(exchange);
     }
   });
+
+  app.use('*', toolSecurityHeaders);
 
   // The dashboard first: mounted under /__sandbox, its pages must win over the admin catch-all.
   if (settings.dashboard !== undefined) {

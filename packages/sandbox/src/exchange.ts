@@ -12,6 +12,7 @@ export type ExchangeFailure =
   | 'method-not-allowed'
   | 'bad-request'
   | 'headers-too-large'
+  | 'transfer-coding'
   | 'body-too-large'
   | 'wallet-identifier'
   | 'auth-missing'

@@ -23,6 +23,7 @@ import {
 import type { LevelWithSilent, Logger } from './logging.js';
 import type { SandboxOutput } from './merchants/bootstrap.js';
 import type { DigitSource } from './store/identifiers.js';
+import { SQLITE_DRIVER_CHOICES, type SqliteDriverChoice } from './store/sqlite/driver.js';
 import type { Store } from './store/store-api.js';
 import { DEFAULT_TOKEN_FAILURE_LIMIT, type TokenFailureLimit } from './wallet/rate-limit.js';
 
@@ -44,6 +45,12 @@ export interface SandboxOptions {
   readonly database?: string | undefined;
   /** A store you opened yourself instead of `database`; the sandbox does not close it. */
   readonly store?: Store | undefined;
+  /**
+   * The SQLite driver for a SQLite `database`: `auto` (default: `node:sqlite` on Node 22.16 and
+   * newer, better-sqlite3 before), `node:sqlite` or `better-sqlite3`. Default: the
+   * `WALLET_SQLITE_DRIVER` variable of `env`, else `auto`.
+   */
+  readonly sqliteDriver?: SqliteDriverChoice | undefined;
   /** Merchants given inline. */
   readonly merchants?: readonly MerchantConfig[] | undefined;
   /** Path of a merchants file: JSON `{ "merchants": [ ... ] }`. */
@@ -62,7 +69,10 @@ export interface SandboxOptions {
   /** The sandbox clock (auth skew, lock-outs, timestamps, statements). Default the system clock. */
   readonly now?: (() => Date) | undefined;
   readonly limits?: SandboxLimits | undefined;
-  /** The unreadable-token lock-out. Default: more than 50 within 60 s lock for 60 s. */
+  /**
+   * The unreadable-token limit, per signature. Default: more than 50 within 60 s lock that
+   * signature's unreadable tokens (429) for 60 s; tokens that open are never refused.
+   */
   readonly tokenFailureLimit?: Partial<TokenFailureLimit> | undefined;
   /** A pino logger, or `false` for none. Default: pino on stdout at `logLevel`. */
   readonly logger?: Logger | false | undefined;
@@ -105,6 +115,7 @@ export interface SandboxOptions {
 
 /** The options with defaults applied and values checked. */
 export interface ResolvedOptions {
+  readonly sqliteDriver: SqliteDriverChoice;
   readonly profiles: readonly AuthProfile[];
   readonly clockSkewSeconds: number;
   readonly responseField: ResponseEnvelopeField;
@@ -120,6 +131,24 @@ export interface ResolvedOptions {
   readonly admin: { readonly token: string | undefined } | undefined;
   /** undefined: dashboard off. */
   readonly dashboardPath: string | undefined;
+}
+
+/** The environment variable naming the SQLite driver when the `sqliteDriver` option does not. */
+export const SQLITE_DRIVER_ENV = 'WALLET_SQLITE_DRIVER';
+
+function resolveSqliteDriver(
+  driver: SandboxOptions['sqliteDriver'],
+  env: Readonly<Record<string, string | undefined>>,
+): SqliteDriverChoice {
+  const fromEnv = env[SQLITE_DRIVER_ENV] === '' ? undefined : env[SQLITE_DRIVER_ENV];
+  const chosen = driver ?? fromEnv ?? 'auto';
+  if (!(SQLITE_DRIVER_CHOICES as readonly string[]).includes(chosen)) {
+    throw new InvalidSandboxOptionError(
+      driver === undefined ? SQLITE_DRIVER_ENV : 'sqliteDriver',
+      '"auto", "node:sqlite" or "better-sqlite3"',
+    );
+  }
+  return chosen as SqliteDriverChoice;
 }
 
 /** The environment variable holding the admin token. */
@@ -237,6 +266,7 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
     throw new InvalidSandboxOptionError('magicValues', 'true or false');
   }
   return {
+    sqliteDriver: resolveSqliteDriver(options.sqliteDriver, options.env ?? process.env),
     journal: resolveJournal(options.journal),
     faults: options.faults === undefined ? {} : parseFaultConfig(options.faults, 'options.faults'),
     magicValues: options.magicValues ?? true,

@@ -153,6 +153,13 @@ describe('hostile wire bodies', () => {
       ['nested 10 000 deep', `${'['.repeat(10_000)}${']'.repeat(10_000)}`],
       ['deep beside the token', `{"token":"${valid}","x":${'{"a":'.repeat(50)}1${'}'.repeat(50)}}`],
       ['invalid UTF-8', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])],
+      [
+        'a garbage token, then the valid one',
+        `{"token":"AAAAAAAAAAAAAAAAAAAAAA==","token":"${valid}"}`,
+      ],
+      ['the valid token twice', `{"token":"${valid}","token":"${valid}"}`],
+      ['the token key twice, once escaped', `{"token":"${valid}","\\u0074oken":"${valid}"}`],
+      ['a __proto__ key beside the token', `{"__proto__":{},"token":"${valid}"}`],
     ];
     for (const [name, rawBody] of bodies) {
       const answer = await client.call('retrieveCustomer', {}, { rawBody });

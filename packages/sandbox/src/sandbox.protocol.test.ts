@@ -140,6 +140,28 @@ describe('authentication failures (401, plain, naming the class)', () => {
     }
   });
 
+  it('counts the skew in whole seconds: 300 s passes and 301 s fails at any millisecond', async () => {
+    const start = clock.now();
+    try {
+      for (const ms of [30, 999]) {
+        clock.set(new Date(start.getTime() + ms));
+        for (const [offset, status] of [
+          [-300_000, 404],
+          [300_000, 404],
+          [-301_000, 401],
+          [301_000, 401],
+        ] as const) {
+          const answer = await client.call('retrieveCustomer', retrieve(), {
+            date: new Date(start.getTime() + offset),
+          });
+          expect([ms, offset, answer.status]).toEqual([ms, offset, status]);
+        }
+      }
+    } finally {
+      clock.set(start);
+    }
+  });
+
   it('answers a wrong salt and an unknown merchant alike, echoing neither', async () => {
     const wrongSalt = new WalletTestClient({
       target: running.url,

@@ -135,6 +135,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       logger,
       // The engine's work functions get the transaction handle and no way to the store.
       checkNestedCalls: false,
+      sqliteDriver: resolved.sqliteDriver,
       ...(options.digits === undefined ? {} : { digits: options.digits }),
     }));
 
@@ -162,6 +163,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   logger.info(
     {
       backend: store.backend,
+      driver: store.driver,
       merchants: registry.list().map((m) => m.merchantKey),
       merchantSource,
     },

@@ -244,3 +244,16 @@ describe('free text: lengths in characters (code points), not UTF-16 units', () 
     );
   });
 });
+
+describe('free text: well-formed Unicode only', () => {
+  table(
+    customerIdSchema,
+    ['t\ufffd\ufffd\ufffdX', 'a\ud83d\ude00b', '\u{10ffff}'],
+    ['t\ud800X', '\ud800', '\udc00x', 'x\ud83d', '\ude00\ud83d'],
+  );
+  it('words the rule without the value', () => {
+    expect(textSchema(1, 50).safeParse('t\ud800X').error?.issues[0]?.message).toBe(
+      'must be well-formed Unicode (no lone surrogates)',
+    );
+  });
+});

@@ -9,11 +9,32 @@ import { ruleError } from './rules.js';
 /** The most paise an amount may hold: 12 digits. */
 export const MAX_AMOUNT_PAISE = 999_999_999_999;
 
-/** A free-text field of `min` to `max` characters, counted in Unicode code points. */
+/**
+ * A UTF-16 surrogate that is not half of a pair. With the `u` flag a regular expression reads
+ * strings by code point, so a paired surrogate is one astral character and never matches. (This
+ * is `!String.prototype.isWellFormed()`, which older browsers lack.)
+ */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+const WELL_FORMED_RULE = 'must be well-formed Unicode (no lone surrogates)';
+
+/**
+ * Whether `text` is well-formed Unicode: no lone surrogate. A lone surrogate cannot be written as
+ * UTF-8, so a store or a platform would turn it into U+FFFD and the value would no longer be the
+ * one the caller sent (two different ids could end up as one).
+ */
+export function isWellFormedText(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
+/**
+ * A free-text field of `min` to `max` characters, counted in Unicode code points, refusing text
+ * that is not well-formed Unicode.
+ */
 export function textSchema(min: number, max: number): z.ZodString {
   const rule = min === max ? `must be ${max} characters` : `must be ${min} to ${max} characters`;
   return z
     .string({ error: ruleError('must be a string') })
+    .refine(isWellFormedText, { error: WELL_FORMED_RULE, abort: true })
     .min(min, { error: rule })
     .max(max, { error: rule });
 }

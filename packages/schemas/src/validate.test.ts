@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { examples } from './examples.js';
+import { type ApiName, routeList } from './routes.js';
 import { parseRequest, parseResponse, validateRequest, validateResponse } from './validate.js';
 import { SchemaValidationError } from './validation-error.js';
 
@@ -63,5 +64,51 @@ describe('hostile bodies', () => {
         if (!result.ok) expect(result.issues.length).toBeGreaterThan(0);
       }),
     );
+  });
+});
+
+/** Every string in `value` with its dotted path (arrays by index), depth first. */
+function stringLeaves(value: unknown, path = ''): Array<readonly [string, string]> {
+  if (typeof value === 'string') return [[path, value]];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    stringLeaves(inner, path === '' ? key : `${path}.${key}`),
+  );
+}
+
+/** `value` with the string at `path` replaced by `text`. */
+function withString(value: unknown, path: readonly string[], text: string): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return text;
+  const record = value as Record<string, unknown>;
+  return { ...record, [head]: withString(record[head], rest, text) };
+}
+
+describe('ill-formed Unicode in any string field', () => {
+  const cases = routeList.flatMap((route) =>
+    stringLeaves(examples[route.name].request).map(
+      ([path, text]) => [route.name, path, text] as [ApiName, string, string],
+    ),
+  );
+
+  it.each(cases)('%s refuses a lone surrogate in %s, naming the field', (api, path, text) => {
+    const body = withString(examples[api].request, path.split('.'), `${text}\ud800`);
+    const result = validateRequest(api, body);
+    expect(result.ok).toBe(false);
+    expect(result.ok || result.issues.map((issue) => issue.path)).toContain(path);
+  });
+
+  it('keeps a customerId of U+FFFD characters apart from one with a lone surrogate', () => {
+    const request = examples.retrieveCustomer.request;
+    const replacement = validateRequest('retrieveCustomer', {
+      ...request,
+      customerId: 't\ufffd\ufffd\ufffdX',
+    });
+    expect(replacement.ok).toBe(true);
+    const lone = validateRequest('retrieveCustomer', { ...request, customerId: 't\ud800X' });
+    expect(lone.ok || lone.summary).toBe(
+      'customerId: must be well-formed Unicode (no lone surrogates)',
+    );
+    expect(lone.ok || lone.responseCode).toBe('1020');
   });
 });

@@ -5,7 +5,8 @@
 // and stores the answer (a clientTxnId is unique across all APIs and a retry gets the stored
 // answer back, so even a read is a write) in SQLite with WAL and synchronous=FULL, committing the
 // requests of one event-loop round together (group commit), and answers with a sealed body once
-// the COMMIT is done.
+// the COMMIT is done. SQLite through the driver the sandbox picks by default: Node's built-in
+// node:sqlite where it is complete (Node 22.16+), better-sqlite3 before.
 //
 // It is not the sandbox: no customers (every Retrieve answers the same customer), no journal, no
 // faults, no rate limit, no dashboard. It measures what the protocol itself costs on this machine,
@@ -18,16 +19,15 @@ import { createServer } from 'node:http';
 import { createEnvelope } from '@wallet/crypto';
 import { verifyRequest } from '@wallet/hmac';
 import { routes, tokenEnvelopeSchema, validateRequest } from '@wallet/schemas';
-import Database from 'better-sqlite3';
 
 const [merchantFile, databasePath] = process.argv.slice(2);
 const merchant = JSON.parse(readFileSync(merchantFile, 'utf8'));
 const envelope = createEnvelope({ key: merchant.encryptionKey });
 const route = routes.retrieveCustomer;
 
-const db = new Database(databasePath);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
+const db = await openDatabase(databasePath);
+db.exec('PRAGMA journal_mode = WAL');
+db.exec('PRAGMA synchronous = FULL');
 db.exec(`CREATE TABLE IF NOT EXISTS answers (
   merchant_key TEXT NOT NULL,
   client_txn_id TEXT NOT NULL,
@@ -122,3 +122,15 @@ process.once('SIGTERM', () =>
     process.exit(0);
   }),
 );
+
+/** A connection through node:sqlite (Node 22.16+: DatabaseSync#isTransaction), else better-sqlite3. */
+async function openDatabase(path) {
+  const sqlite = process.getBuiltinModule?.('node:sqlite');
+  if (sqlite !== undefined) {
+    const db = new sqlite.DatabaseSync(path);
+    if (typeof db.isTransaction === 'boolean') return db;
+    db.close();
+  }
+  const { default: Database } = await import('better-sqlite3');
+  return new Database(path);
+}

@@ -32,8 +32,9 @@ import { sized } from './size.js';
 const RUNS = sized({ ci: 1500, full: 50_000 });
 
 /**
- * Extra merchants: unreadable tokens lock a merchant out after 50 in a minute (then it answers
- * 429), so spreading them keeps most requests reaching the deeper checks.
+ * Extra merchants: more than 50 unreadable tokens in a minute under one signature (one merchant,
+ * one second) lock that signature's unreadable tokens (then they answer 429), so spreading them
+ * keeps most requests reaching the deeper checks.
  */
 const FUZZ_MERCHANTS: MerchantConfig[] = Array.from({ length: 10 }, (_, i) => ({
   merchantKey: `fuzz-${i}`,

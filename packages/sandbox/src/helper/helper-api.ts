@@ -27,7 +27,7 @@ import { readBodyLimited } from '../http/read-body.js';
 import type { MerchantRegistry } from '../merchants/registry.js';
 import type { JsonObject } from '../store/json.js';
 import { bodyText, parseBoundedJson } from '../wallet/open-envelope.js';
-import type { TokenFailureLimiter } from '../wallet/rate-limit.js';
+import { helperLimitKey, type TokenFailureLimiter } from '../wallet/rate-limit.js';
 
 export interface HelperSettings {
   readonly registry: MerchantRegistry;
@@ -103,13 +103,6 @@ export async function handleHelperCall(
     }
   }
 
-  const now = settings.now().getTime();
-  const retryAfter = settings.limiter.retryAfterSeconds(merchantKey, now);
-  if (retryAfter !== undefined) {
-    draft.failure = 'rate-limited';
-    return sandboxAnswer('tooManyUnreadableTokens', { 'Retry-After': String(retryAfter) });
-  }
-
   const text = bodyText(body.bytes);
   const json = text === undefined ? undefined : parseBoundedJson(text, settings.maxJsonDepth);
 
@@ -129,7 +122,13 @@ export async function handleHelperCall(
     opened = undefined;
   }
   if (opened === undefined || valueNestsDeeperThan(opened, settings.maxJsonDepth)) {
-    settings.limiter.recordFailure(merchantKey, now);
+    // Consulted only for a token that did not open, like the wallet calls' lock.
+    const now = settings.now().getTime();
+    const retryAfter = settings.limiter.unreadableToken(helperLimitKey(merchantKey), now);
+    if (retryAfter !== undefined) {
+      draft.failure = 'rate-limited';
+      return sandboxAnswer('tooManyUnreadableTokens', { 'Retry-After': String(retryAfter) });
+    }
     return malformed(draft);
   }
   draft.response = opened as JsonObject;

@@ -23,6 +23,7 @@ export const sandboxAnswers = {
   bodyTooLarge: { httpStatus: 413, message: 'REQUEST BODY TOO LARGE' },
   tooManyUnreadableTokens: { httpStatus: 429, message: 'TOO MANY UNREADABLE TOKENS; RETRY LATER' },
   headersTooLarge: { httpStatus: 431, message: 'REQUEST HEADERS TOO LARGE' },
+  transferCodingNotImplemented: { httpStatus: 501, message: 'TRANSFER CODING NOT IMPLEMENTED' },
 } as const satisfies Record<string, { httpStatus: number; message: string }>;
 export type SandboxAnswer = keyof typeof sandboxAnswers;
 
@@ -66,7 +67,7 @@ export function catalogueAnswer(
   return jsonAnswer(errorCatalogue[code].httpStatus, catalogueBody(code), headers);
 }
 
-/** A sandbox-own answer (400, 404, 405, 413, 429, 431). */
+/** A sandbox-own answer (400, 404, 405, 413, 429, 431, 501). */
 export function sandboxAnswer(
   answer: SandboxAnswer,
   headers: Readonly<Record<string, string>> = {},

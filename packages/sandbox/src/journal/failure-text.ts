@@ -6,6 +6,8 @@ const TEXT: { readonly [F in ExchangeFailure]: string } = {
   'method-not-allowed': 'The path is an API, but not with this HTTP method.',
   'bad-request': 'The HTTP request could not be parsed.',
   'headers-too-large': 'The header section is larger than the sandbox accepts.',
+  'transfer-coding':
+    'The body has a transfer coding other than chunked, which the sandbox does not decode (501).',
   'body-too-large': 'The body is larger than the sandbox accepts.',
   'wallet-identifier': 'The walletIdentifier header is missing or is not CLW (1058).',
   'auth-missing': 'The Authorization header (or a header it signs) is missing.',
@@ -14,7 +16,8 @@ const TEXT: { readonly [F in ExchangeFailure]: string } = {
   'auth-bad-signature':
     'The signature does not match: wrong merchant key or salt, or a profile the sandbox does not accept.',
   'auth-digest-mismatch': 'The digest header does not match the body.',
-  'rate-limited': 'Too many unreadable tokens from this merchant: locked out for a while.',
+  'rate-limited':
+    'Too many unreadable tokens under this signature: its unreadable tokens answer 429 for a while.',
   envelope: "The token could not be opened with the merchant's key and IV mode (1055).",
   'message-code': 'The messageCode is not the one of this API (1010).',
   validation: 'A field breaks its rule; the answer names it.',

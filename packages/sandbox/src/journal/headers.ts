@@ -24,14 +24,21 @@ export function maskAuthorization(value: string): string {
   return value.replace(/(signature\s*=\s*)("[^"]*"|[^,\s]*)/gi, `$1"${MASKED}"`);
 }
 
-/** The headers of a request or answer as a plain object, lower-case names, secrets hidden. */
+/** The value the journal keeps for the header `name` (lower case). */
+function maskedHeader(name: string, value: string): string {
+  if (name === 'authorization') return maskAuthorization(value);
+  return SECRET_HEADERS.has(name) ? MASKED : value;
+}
+
+/**
+ * The headers of a request or answer as a plain object, lower-case names, secrets hidden. Built
+ * with `Object.fromEntries` (own properties), so a header named `__proto__` is kept like any other.
+ */
 export function maskedHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
+  const entries: [string, string][] = [];
   headers.forEach((value, name) => {
     const lower = name.toLowerCase();
-    if (lower === 'authorization') out[lower] = maskAuthorization(value);
-    else if (SECRET_HEADERS.has(lower)) out[lower] = MASKED;
-    else out[lower] = value;
+    entries.push([lower, maskedHeader(lower, value)]);
   });
-  return out;
+  return Object.fromEntries(entries);
 }

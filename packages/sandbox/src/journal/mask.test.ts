@@ -72,6 +72,25 @@ describe('maskPersonal', () => {
     });
   });
 
+  it('keeps an own __proto__ key as a key, without touching any prototype', () => {
+    const body = JSON.parse(
+      '{"__proto__":0,"a":{"__proto__":{"firstName":"Asha Rao"}},"b":[{"__proto__":"x"}]}',
+    ) as JsonObject;
+    const masked = maskPersonal(body);
+    expect(Object.keys(masked)).toEqual(['__proto__', 'a', 'b']);
+    expect(Object.getOwnPropertyDescriptor(masked, '__proto__')?.value).toBe(0);
+    expect(Object.getPrototypeOf(masked)).toBe(Object.prototype);
+    const inner = masked.a as JsonObject;
+    expect(Object.keys(inner)).toEqual(['__proto__']);
+    expect(Object.getOwnPropertyDescriptor(inner, '__proto__')?.value).toEqual({
+      firstName: 'A*** R***',
+    });
+    expect(Object.getPrototypeOf(inner)).toBe(Object.prototype);
+    expect(JSON.stringify(masked)).toBe(
+      '{"__proto__":0,"a":{"__proto__":{"firstName":"A*** R***"}},"b":[{"__proto__":"x"}]}',
+    );
+  });
+
   it('keeps every key and every value of a field that is not personal', () => {
     const json = fc.letrec((tie) => ({
       value: fc.oneof(
@@ -83,7 +102,11 @@ describe('maskPersonal', () => {
         fc.array(tie('value'), { maxLength: 3 }),
         tie('object'),
       ),
-      object: fc.dictionary(fc.string({ maxLength: 12 }), tie('value'), { maxKeys: 4 }),
+      object: fc.dictionary(
+        fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor')),
+        tie('value'),
+        { maxKeys: 4 },
+      ),
     }));
     fc.assert(
       fc.property(json.object, (body) => {

@@ -142,11 +142,13 @@ function maskAny(value: JsonValue, kind: PersonalKind | undefined): JsonValue {
   return kind === undefined ? value : maskValue(kind, value);
 }
 
-/** A copy of `body` with every name, mobile number and email address partly hidden, at any depth. */
+/**
+ * A copy of `body` with every name, mobile number and email address partly hidden, at any depth.
+ * Every key is kept: the copy is built with `Object.fromEntries`, which defines own properties, so
+ * an own `__proto__` key stays a key instead of going through the prototype setter.
+ */
 export function maskPersonal(body: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(body)) {
-    out[key] = maskAny(value, personalKind(key));
-  }
-  return out;
+  return Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [key, maskAny(value, personalKind(key))]),
+  ) as JsonObject;
 }

@@ -7,6 +7,7 @@
 /** Stable codes of every store error. */
 export type StoreErrorCode =
   | 'STORE_UNAVAILABLE'
+  | 'SQLITE_DRIVER_UNAVAILABLE'
   | 'STORE_FAULT'
   | 'STORE_CLOSED'
   | 'INVALID_STORE_URL'
@@ -43,6 +44,45 @@ export class StoreUnavailableError extends StoreError {
 
   constructor(options?: { cause?: unknown }) {
     super('STORE_UNAVAILABLE', 'The database is unavailable; retry later', options);
+  }
+}
+
+/** The SQLite drivers the store can run on (`sqliteDriver` option). */
+export type SqliteDriverName = 'better-sqlite3' | 'node:sqlite';
+
+/** Why a SQLite driver cannot be used on this runtime. */
+export type SqliteDriverProblem =
+  /** The `better-sqlite3` package is not installed (it is an optional dependency). */
+  | 'not-installed'
+  /** Its native module was compiled for another Node version (another NODE_MODULE_VERSION). */
+  | 'built-for-another-node'
+  /** Its native module was never compiled (the install skipped or failed the build). */
+  | 'not-built'
+  /** Its native module exists but this process cannot load it (wrong platform, damaged file). */
+  | 'load-failed'
+  /** This runtime has no usable `node:sqlite` (it needs Node 22.16 or newer). */
+  | 'unsupported-runtime';
+
+/**
+ * The SQLite driver cannot run on this runtime, so no database can be opened with it. Not
+ * retryable: the same process will fail the same way. The message says what failed and how to fix
+ * it (rebuild the native module for this Node, or choose the other driver); the loader's own error
+ * is kept in `cause`.
+ */
+export class SqliteDriverUnavailableError extends StoreError {
+  readonly retryable = false;
+  readonly driver: SqliteDriverName;
+  readonly problem: SqliteDriverProblem;
+
+  constructor(
+    driver: SqliteDriverName,
+    problem: SqliteDriverProblem,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super('SQLITE_DRIVER_UNAVAILABLE', message, options);
+    this.driver = driver;
+    this.problem = problem;
   }
 }
 

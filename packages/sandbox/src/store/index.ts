@@ -10,6 +10,9 @@ export {
   NotFoundError,
   OriginalDebitNotFoundError,
   RefundExceedsRemainingError,
+  type SqliteDriverName,
+  type SqliteDriverProblem,
+  SqliteDriverUnavailableError,
   StoreClosedError,
   type StoreEntity,
   StoreError,
@@ -26,9 +29,11 @@ export { type DigitSource, IDENTIFIER_LENGTHS, randomDigits } from './identifier
 export { canonicalJson, type JsonObject, type JsonPrimitive, type JsonValue } from './json.js';
 export { openStore, parseStoreUrl, type StoreLocation } from './open-store.js';
 export * from './records.js';
+export type { SqliteDriverChoice } from './sqlite/driver.js';
 export type {
   Store,
   StoreBackendName,
+  StoreDriverName,
   StoreLogger,
   StoreOptions,
   StoreTx,

@@ -2,6 +2,7 @@ import { InvalidArgumentError, InvalidStoreUrlError } from './errors.js';
 import { PostgresBackend } from './postgres/backend.js';
 import { SqlStore } from './sql/sql-store.js';
 import { SqliteBackend } from './sqlite/backend.js';
+import { SQLITE_DRIVER_CHOICES, type SqliteDriverChoice } from './sqlite/driver.js';
 import type { Store, StoreOptions } from './store-api.js';
 
 /** Where a store URL points. */
@@ -34,17 +35,25 @@ function positive(value: number | undefined, fallback: number, argument: string)
   return value;
 }
 
+function sqliteDriver(value: SqliteDriverChoice | undefined): SqliteDriverChoice {
+  if (value === undefined) return 'auto';
+  if (!SQLITE_DRIVER_CHOICES.includes(value)) throw new InvalidArgumentError('sqliteDriver');
+  return value;
+}
+
 /**
  * Opens a store and brings its schema up to date (migrations run at every open; they are applied
  * once). Fails with STORE_UNAVAILABLE when the database cannot be reached, INVALID_STORE_URL when
- * the URL names neither backend.
+ * the URL names neither backend, SQLITE_DRIVER_UNAVAILABLE when the SQLite driver cannot run on
+ * this runtime (the message says how to fix it).
  */
 export async function openStore(url: string, options: StoreOptions = {}): Promise<Store> {
   const location = parseStoreUrl(url);
   const backend =
     location.backend === 'sqlite'
-      ? SqliteBackend.open(location.path, {
+      ? await SqliteBackend.open(location.path, {
           busyTimeoutMs: positive(options.busyTimeoutMs, 5000, 'busyTimeoutMs'),
+          driver: sqliteDriver(options.sqliteDriver),
         })
       : new PostgresBackend(location.connectionString, {
           poolSize: positive(options.poolSize, 10, 'poolSize'),

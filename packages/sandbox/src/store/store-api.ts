@@ -1,4 +1,5 @@
 import type { CheckoutStore, CheckoutTx } from './checkout-api.js';
+import type { SqliteDriverName } from './errors.js';
 import type { DigitSource } from './identifiers.js';
 import type {
   Account,
@@ -81,6 +82,9 @@ export type TransactWork = (tx: StoreTx) => Promise<Outcome>;
 /** Which database a store runs on. */
 export type StoreBackendName = 'sqlite' | 'postgres';
 
+/** The library a store talks to its database through: a SQLite driver, or node-postgres. */
+export type StoreDriverName = SqliteDriverName | 'pg';
+
 /** Somewhere to report background problems (a pino logger fits). */
 export interface StoreLogger {
   warn(details: Record<string, unknown>, message: string): void;
@@ -100,6 +104,12 @@ export interface StoreOptions {
   /** SQLite: how long to wait for another process's write lock before STORE_UNAVAILABLE (default 5000 ms). */
   busyTimeoutMs?: number | undefined;
   /**
+   * SQLite: the driver. `auto` (default) uses Node's built-in `node:sqlite` where it is complete
+   * (Node 22.16 and newer) and better-sqlite3 elsewhere (Node 20). SQLITE_DRIVER_UNAVAILABLE when
+   * the chosen driver cannot run on this runtime.
+   */
+  sqliteDriver?: 'auto' | SqliteDriverName | undefined;
+  /**
    * Refuse store calls made from inside a `transact` work function with NESTED_STORE_CALL
    * (default true), instead of letting them hang (SQLite) or read around the open transaction
    * (PostgreSQL). The check needs AsyncLocalStorage, which on Node 20 turns on promise hooks for
@@ -118,6 +128,8 @@ export interface Store {
   readonly backend: StoreBackendName;
   /** The payment gateway's records (payments, refunds). */
   readonly checkout: CheckoutStore;
+  /** The driver in use: `better-sqlite3` or `node:sqlite` for SQLite, `pg` for PostgreSQL. */
+  readonly driver: StoreDriverName;
 
   /** Inserts the merchant unless its key exists; returns the stored one (first writer wins). */
   ensureMerchant(input: NewMerchant): Promise<Merchant>;

@@ -1,6 +1,7 @@
 /** Checking a wallet call's Authorization header with @wallet/hmac against the stored merchants. */
 import {
   type AuthProfile,
+  parseAuthorization,
   profileName,
   type VerifyFailureReason,
   verifyRequest,
@@ -27,7 +28,13 @@ const EXCHANGE_FAILURE: Readonly<Record<VerifyFailureReason, ExchangeFailure>> =
 };
 
 export type AuthOutcome =
-  | { readonly ok: true; readonly merchant: ActiveMerchant; readonly profileName: string }
+  | {
+      readonly ok: true;
+      readonly merchant: ActiveMerchant;
+      readonly profileName: string;
+      /** The `Authorization` header's `signature` value, as sent (what the token limit counts). */
+      readonly signature: string;
+    }
   | {
       readonly ok: false;
       readonly httpStatus: number;
@@ -81,5 +88,7 @@ export async function authenticate(
       failure: 'auth-bad-signature',
     };
   }
-  return { ok: true, merchant, profileName: profileName(result.profile) };
+  // The header parsed when it was verified; parsing it again cannot fail.
+  const { signature } = parseAuthorization(request.headers.get('authorization') ?? '');
+  return { ok: true, merchant, profileName: profileName(result.profile), signature };
 }

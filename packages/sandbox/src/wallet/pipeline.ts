@@ -1,9 +1,10 @@
 /**
  * The wallet call pipeline (wallet-protocol.md), in this order, the first failing step deciding
  * the answer: body size (413) → walletIdentifier (1058, plain) → Authorization (401, plain) →
- * merchant lock-out (429) → envelope (1055, plain, one body for every unreadable token) → message
- * code for this endpoint (1010, encrypted) → schema (1020 or the rule's code, encrypted) →
- * idempotent unit of work with the API's business logic → encrypted answer.
+ * envelope (1055, plain, one body for every unreadable token; 429 instead once the signature
+ * carried too many) → message code for this endpoint (1010, encrypted) → schema (1020 or the
+ * rule's code, encrypted) → idempotent unit of work with the API's business logic → encrypted
+ * answer.
  */
 import {
   type AnyRoute,
@@ -36,7 +37,7 @@ import { type ApiContext, apiHandlers } from './apis/index.js';
 import { type AuthSettings, authenticate } from './authenticate.js';
 import { openRequestEnvelope } from './open-envelope.js';
 import { Answers, failureBody } from './outcomes.js';
-import type { TokenFailureLimiter } from './rate-limit.js';
+import { signatureLimitKey, type TokenFailureLimiter } from './rate-limit.js';
 
 export interface WalletPipelineSettings extends AuthSettings {
   readonly store: Store;
@@ -121,18 +122,19 @@ export async function handleWalletCall(
   const headers = { [AUTH_PROFILE_HEADER]: auth.profileName };
 
   const now = settings.now();
-  const retryAfter = settings.limiter.retryAfterSeconds(merchantKey, now.getTime());
-  if (retryAfter !== undefined) {
-    draft.failure = 'rate-limited';
-    return sandboxAnswer('tooManyUnreadableTokens', {
-      ...headers,
-      'Retry-After': String(retryAfter),
-    });
-  }
-
   const decrypted = openRequestEnvelope(body.bytes, merchant.envelope, settings.maxJsonDepth);
   if (decrypted === undefined) {
-    settings.limiter.recordFailure(merchantKey, now.getTime());
+    // Only now, after the token failed to open, is the lock consulted: it never refuses a token
+    // that opens. It counts per signature, so a replayed signature locks only itself.
+    const limitKey = signatureLimitKey(merchantKey, auth.signature);
+    const retryAfter = settings.limiter.unreadableToken(limitKey, now.getTime());
+    if (retryAfter !== undefined) {
+      draft.failure = 'rate-limited';
+      return sandboxAnswer('tooManyUnreadableTokens', {
+        ...headers,
+        'Retry-After': String(retryAfter),
+      });
+    }
     draft.failure = 'envelope';
     draft.responseCode = errorCatalogue['1055'].code;
     return catalogueAnswer('1055', headers);

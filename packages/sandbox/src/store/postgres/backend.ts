@@ -44,6 +44,7 @@ const TYPES: pg.CustomTypesConfig = {
  */
 export class PostgresBackend implements Backend {
   readonly name = 'postgres' as const;
+  readonly driver = 'pg' as const;
   readonly dialect = DIALECT;
   readonly migrations = POSTGRES_MIGRATIONS;
   readonly migrationTableSql = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -1,4 +1,5 @@
 import { StoreFaultError } from '../errors.js';
+import type { StoreDriverName } from '../store-api.js';
 
 /** Values bound to SQL parameters. Integers are JS numbers (always safe integers here). */
 export type SqlValue = string | number | null;
@@ -37,6 +38,8 @@ export interface Migration {
 /** A database connection strategy: how transactions begin, end, retry and serialize. */
 export interface Backend {
   readonly name: 'sqlite' | 'postgres';
+  /** The library that talks to the database. */
+  readonly driver: StoreDriverName;
   readonly dialect: Dialect;
   readonly migrations: readonly Migration[];
   /** Creates `schema_migrations (version, name, applied_at)` if it does not exist. */

@@ -25,7 +25,13 @@ import {
   type TransactRequest,
   type TransactResult,
 } from '../records.js';
-import type { Store, StoreBackendName, StoreOptions, TransactWork } from '../store-api.js';
+import type {
+  Store,
+  StoreBackendName,
+  StoreDriverName,
+  StoreOptions,
+  TransactWork,
+} from '../store-api.js';
 import { requireInteger, requireOneOf, requireText } from '../validate.js';
 import type { Backend, Executor } from './backend.js';
 import { SqlCheckoutStore } from './checkout.js';
@@ -60,6 +66,7 @@ const DATA_TABLES = [
 export class SqlStore implements Store {
   readonly backend: StoreBackendName;
   readonly checkout: SqlCheckoutStore;
+  readonly driver: StoreDriverName;
   readonly #db: Backend;
   readonly #now: () => number;
   readonly #digits: DigitSource;
@@ -73,6 +80,7 @@ export class SqlStore implements Store {
 
   private constructor(db: Backend, options: StoreOptions) {
     this.backend = db.name;
+    this.driver = db.driver;
     this.#db = db;
     const clock = options.now ?? (() => new Date());
     this.#now = () => clock().getTime();

@@ -1,14 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import Database from 'better-sqlite3';
-import { type StoreError, StoreUnavailableError } from '../errors.js';
+import { type SqliteDriverName, type StoreError, StoreUnavailableError } from '../errors.js';
 import { SerialQueue } from '../serial-queue.js';
 import type { Backend, Dialect, Executor, SqlRow, SqlValue } from '../sql/backend.js';
+import type { SqliteConnection, SqliteStatement } from './connection.js';
+import { type DriverSources, openSqliteConnection, type SqliteDriverChoice } from './driver.js';
 import { isBusy, toStoreError } from './errors.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
 export interface SqliteBackendOptions {
   /** How long BEGIN IMMEDIATE waits for another connection's write lock, in ms. */
   readonly busyTimeoutMs: number;
+  /** Which driver opens the database; default `auto` (node:sqlite on Node 22.16+, else better-sqlite3). */
+  readonly driver?: SqliteDriverChoice | undefined;
 }
 
 const DIALECT: Dialect = {
@@ -18,7 +21,7 @@ const DIALECT: Dialect = {
 };
 
 interface Prepared {
-  readonly statement: Database.Statement<unknown[], SqlRow>;
+  readonly statement: SqliteStatement;
   /** For each `?` in order, the index of the `$n` parameter it stands for. */
   readonly order: readonly number[];
 }
@@ -33,9 +36,9 @@ interface Finished {
 const UNIT_SAVEPOINT = 'wallet_unit';
 
 /**
- * SQLite through better-sqlite3: one connection, WAL journal, `synchronous=FULL`, foreign keys on.
- * Units of work run one at a time, queued in call order, so an async unit never interleaves with
- * another.
+ * SQLite through better-sqlite3 or node:sqlite (driver.ts picks): one connection, WAL journal,
+ * `synchronous=FULL`, foreign keys on. Units of work run one at a time, queued in call order, so
+ * an async unit never interleaves with another.
  *
  * Group commit: the units that queue up while the event loop handles one round of I/O share one
  * transaction. The first opens it with BEGIN IMMEDIATE (which also serializes against other
@@ -48,6 +51,7 @@ const UNIT_SAVEPOINT = 'wallet_unit';
  */
 export class SqliteBackend implements Backend {
   readonly name = 'sqlite' as const;
+  readonly driver: SqliteDriverName;
   readonly dialect = DIALECT;
   readonly migrations = SQLITE_MIGRATIONS;
   readonly migrationTableSql = `CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -56,18 +60,19 @@ export class SqliteBackend implements Backend {
     applied_at INTEGER NOT NULL
   ) STRICT`;
 
-  readonly #db: Database.Database;
+  readonly #db: SqliteConnection;
   readonly #options: SqliteBackendOptions;
   readonly #queue = new SerialQueue();
   readonly #prepared = new Map<string, Prepared>();
-  readonly #controls = new Map<string, Database.Statement>();
+  readonly #controls = new Map<string, SqliteStatement>();
   readonly #exec: Executor;
   /** Units of the open group that ran, waiting for its COMMIT. */
   #finished: Finished[] = [];
   #commitScheduled = false;
 
-  private constructor(db: Database.Database, options: SqliteBackendOptions) {
+  private constructor(db: SqliteConnection, options: SqliteBackendOptions) {
     this.#db = db;
+    this.driver = db.driver;
     this.#options = options;
     this.#exec = {
       query: async (sql, params = []) => this.#all(sql, params),
@@ -78,27 +83,29 @@ export class SqliteBackend implements Backend {
     };
   }
 
-  /** Opens (creating if needed) the database file, or an in-memory database for `:memory:`. */
-  static open(path: string, options: SqliteBackendOptions): SqliteBackend {
-    let db: Database.Database;
+  /**
+   * Opens (creating if needed) the database file, or an in-memory database for `:memory:`.
+   * SQLITE_DRIVER_UNAVAILABLE when the driver cannot run here, STORE_UNAVAILABLE when the file
+   * cannot be used. `sources` is for tests standing in for another runtime.
+   */
+  static async open(
+    path: string,
+    options: SqliteBackendOptions,
+    sources?: DriverSources,
+  ): Promise<SqliteBackend> {
+    const db = await openSqliteConnection(path, options.driver, sources);
     try {
-      db = new Database(path);
-    } catch (error) {
-      // Missing directory, permissions, not a database: the file cannot be used.
-      throw new StoreUnavailableError({ cause: error });
-    }
-    try {
-      db.pragma('journal_mode = WAL');
+      db.exec('PRAGMA journal_mode = WAL');
       // FULL: every commit is fsynced before its answer leaves, so an answered request survives a
       // power loss or OS crash too, not only a killed process. It costs write throughput (see the
       // README's server benchmark); durability of money comes first.
-      db.pragma('synchronous = FULL');
-      db.pragma('foreign_keys = ON');
+      db.exec('PRAGMA synchronous = FULL');
+      db.exec('PRAGMA foreign_keys = ON');
       // Savepoints' statement journals and temporary B-trees in memory, not in temp files: they
       // never need to survive the connection, and the WAL alone carries durability.
-      db.pragma('temp_store = MEMORY');
+      db.exec('PRAGMA temp_store = MEMORY');
       // Lock waits are handled asynchronously in #begin.
-      db.pragma('busy_timeout = 0');
+      db.exec('PRAGMA busy_timeout = 0');
     } catch (error) {
       db.close();
       throw toStoreError(error);
@@ -114,7 +121,7 @@ export class SqliteBackend implements Backend {
     return this.#queue
       .run(async (): Promise<{ readonly settled: Promise<T> }> => {
         // Inside an open group a read sees the group's changes, so it settles with the group.
-        if (this.#db.open && this.#db.inTransaction) return this.#unitInGroup(fn);
+        if (this.#db.isOpen && this.#db.inTransaction) return this.#unitInGroup(fn);
         // Otherwise a deferred transaction reads one committed WAL snapshot; nothing to fsync.
         return { settled: Promise.resolve(await this.#transaction('BEGIN', fn)) };
       })
@@ -138,7 +145,7 @@ export class SqliteBackend implements Backend {
   close(): Promise<void> {
     return this.#queue.run(async () => {
       this.#commitGroup();
-      if (this.#db.open) this.#db.close();
+      if (this.#db.isOpen) this.#db.close();
     });
   }
 
@@ -167,7 +174,7 @@ export class SqliteBackend implements Backend {
 
   /** Rolls back the failed unit alone, or fails the whole group when SQLite already undid it. */
   #undoUnit(error: unknown): void {
-    if (this.#db.open && this.#db.inTransaction) {
+    if (this.#db.isOpen && this.#db.inTransaction) {
       try {
         this.#control(`ROLLBACK TO ${UNIT_SAVEPOINT}`);
         this.#control(`RELEASE ${UNIT_SAVEPOINT}`);
@@ -193,7 +200,7 @@ export class SqliteBackend implements Backend {
 
   /** COMMITs the open group, then settles its units; on failure, rejects them all. */
   #commitGroup(): void {
-    if (!this.#db.open || !this.#db.inTransaction) {
+    if (!this.#db.isOpen || !this.#db.inTransaction) {
       this.#abandonGroup(new StoreUnavailableError());
       return;
     }
@@ -218,7 +225,7 @@ export class SqliteBackend implements Backend {
   }
 
   #rollbackQuietly(): void {
-    if (this.#db.open && this.#db.inTransaction) {
+    if (this.#db.isOpen && this.#db.inTransaction) {
       try {
         this.#db.exec('ROLLBACK');
       } catch {
@@ -263,7 +270,7 @@ export class SqliteBackend implements Backend {
       statement = this.#db.prepare(sql);
       this.#controls.set(sql, statement);
     }
-    statement.run();
+    statement.run([]);
   }
 
   #prepare(sql: string): Prepared {
@@ -274,7 +281,7 @@ export class SqliteBackend implements Backend {
         order.push(Number(index) - 1);
         return '?';
       });
-      prepared = { statement: this.#db.prepare<unknown[], SqlRow>(text), order };
+      prepared = { statement: this.#db.prepare(text), order };
       this.#prepared.set(sql, prepared);
     }
     return prepared;
@@ -291,17 +298,14 @@ export class SqliteBackend implements Backend {
   #all(sql: string, params: readonly SqlValue[]): SqlRow[] {
     return this.#call(() => {
       const prepared = this.#prepare(sql);
-      const args = this.#bind(prepared, params);
-      if (prepared.statement.reader) return prepared.statement.all(...args);
-      prepared.statement.run(...args);
-      return [];
+      return prepared.statement.all(this.#bind(prepared, params));
     });
   }
 
   #run(sql: string, params: readonly SqlValue[]): number {
     return this.#call(() => {
       const prepared = this.#prepare(sql);
-      return prepared.statement.run(...this.#bind(prepared, params)).changes;
+      return prepared.statement.run(this.#bind(prepared, params));
     });
   }
 

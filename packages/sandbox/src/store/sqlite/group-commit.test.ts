@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStoreError } from '../errors.js';
 import { SqliteBackend } from './backend.js';
+import type { SqliteConnection } from './connection.js';
+import { openSqliteConnection } from './driver.js';
 
 /**
  * Group commit: the units queued in one round of the event loop share one COMMIT, and none of them
@@ -14,12 +15,12 @@ describe('SQLite group commit', () => {
   let dir: string;
   let path: string;
   let backend: SqliteBackend;
-  let observer: Database.Database;
+  let observer: SqliteConnection;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'wallet-group-'));
     path = join(dir, 'group.db');
-    backend = SqliteBackend.open(path, { busyTimeoutMs: 1000 });
+    backend = await SqliteBackend.open(path, { busyTimeoutMs: 1000 });
     await backend.write((exec) =>
       exec.script(`
         CREATE TABLE parents (id INTEGER PRIMARY KEY) STRICT;
@@ -31,7 +32,7 @@ describe('SQLite group commit', () => {
         INSERT INTO parents (id) VALUES (1);
       `),
     );
-    observer = new Database(path, { readonly: true });
+    observer = await openSqliteConnection(path);
   });
 
   afterEach(async () => {
@@ -42,9 +43,9 @@ describe('SQLite group commit', () => {
 
   const committedIds = (): number[] =>
     observer
-      .prepare<[], { id: number }>('SELECT id FROM items ORDER BY id')
-      .all()
-      .map((row) => row.id);
+      .prepare('SELECT id FROM items ORDER BY id')
+      .all([])
+      .map((row) => Number(row.id));
 
   const insert = (id: number, amount = 1, parent = 1) =>
     backend.write((exec) =>
@@ -108,6 +109,6 @@ describe('SQLite group commit', () => {
     const closed = backend.close();
     await Promise.all([pending, closed]);
     expect(committedIds()).toEqual([1]);
-    backend = SqliteBackend.open(path, { busyTimeoutMs: 1000 });
+    backend = await SqliteBackend.open(path, { busyTimeoutMs: 1000 });
   });
 });

@@ -1,27 +1,29 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isStoreError } from '../errors.js';
 import { openStore } from '../open-store.js';
 import { describeStoreConformance, type StoreHarness } from '../testing/store-conformance.js';
+import type { SqliteConnection } from './connection.js';
+import { openSqliteConnection } from './driver.js';
 
 /** A SQLite file in a fresh temporary directory, removed afterwards. */
 function fileHarness(): StoreHarness & { path: string } {
   const dir = mkdtempSync(join(tmpdir(), 'wallet-store-'));
   const path = join(dir, 'store.db');
-  let raw: Database.Database | undefined;
+  let raw: SqliteConnection | undefined;
   return {
     path,
     url: `sqlite:${path}`,
     open: (options) => openStore(`sqlite:${path}`, options),
     rawQuery: async (sql) => {
-      raw ??= new Database(path);
-      const statement = raw.prepare<[], Record<string, unknown>>(sql);
-      if (statement.reader) return statement.all();
-      statement.run();
-      return [];
+      raw ??= await openSqliteConnection(path);
+      // Plain objects: node:sqlite's rows have no prototype.
+      return raw
+        .prepare(sql)
+        .all([])
+        .map((row) => ({ ...row }));
     },
     dispose: async () => {
       raw?.close();

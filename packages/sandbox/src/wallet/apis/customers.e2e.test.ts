@@ -94,6 +94,24 @@ describe('Register Customer refusals', () => {
       'customerDetails.dateOfBirth: must be a real date in DD-MM-YYYY',
     );
   });
+
+  it('refuses a customerId with a lone surrogate (1020), so it never becomes another id', async () => {
+    const client = running.client();
+    const other = await register(client, { customerId: 't\ufffd\ufffd\ufffdX' });
+    const answer = await callApi(
+      client,
+      'registerCustomer',
+      registerFields({ customerId: 't\ud800X' }),
+    );
+    expect(codeOf(answer)).toEqual({ status: 400, code: '1020' });
+    expect(answer.body?.responseMessage).toBe(
+      'customerId: must be well-formed Unicode (no lone surrogates)',
+    );
+    const lookup = await callApi(client, 'retrieveCustomer', { customerId: 't\ud800X' });
+    expect(codeOf(lookup)).toEqual({ status: 400, code: '1020' });
+    const found = await callApi(client, 'retrieveCustomer', { customerId: other.customerId });
+    expect(found.body?.customerId).toBe('t\ufffd\ufffd\ufffdX');
+  });
 });
 
 describe('Retrieve Customer Record', () => {

@@ -1,0 +1,13 @@
+/**
+ * Transfer codings (RFC 9112 section 6): node:http decodes `chunked` and nothing else, so a body
+ * sent with any other coding (`Transfer-Encoding: gzip, chunked`) would reach the wallet APIs
+ * still coded, and be read as if it were plain. Such requests are refused with 501, as RFC 9112
+ * asks of a server that meets a transfer coding it does not understand, before the body is read.
+ */
+
+/** Whether `headers` name a transfer coding other than a single `chunked`. */
+export function hasUnsupportedTransferCoding(headers: Headers): boolean {
+  const value = headers.get('transfer-encoding');
+  if (value === null) return false;
+  return value.trim().toLowerCase() !== 'chunked';
+}
