@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import type { NodeBindings } from './admin/guard.js';
 import { ADMIN_PREFIX, type AdminSettings, adminRoutes } from './admin/routes.js';
 import { toolSecurityHeaders } from './admin/security-headers.js';
+import { checkoutRoutes } from './checkout/routes.js';
 import { type DashboardSettings, dashboardRoutes } from './dashboard/routes.js';
 import {
   type ExchangeDraft,
@@ -118,6 +119,7 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
     }
   });
 
+  app.route('', checkoutRoutes(settings));
   for (const route of routeList) {
     app.on([...route.methods], route.path, (c) =>
       handleWalletCall(route, c.req.raw, c.get('exchange'), c.get('faultScope'), settings),

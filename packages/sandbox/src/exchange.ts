@@ -31,11 +31,17 @@ export type ExchangeFailure =
   | 'helper-client-id'
   | 'helper-bank-id'
   | 'helper-secure-code'
+  | 'gateway-refused'
+  | 'gateway-hash'
   | 'server-fault'
   | 'fault-injected';
 
 /** The Wibmo helper calls. */
 export type HelperApiName = 'encrypt' | 'decrypt';
+
+/** The payment gateway's calls: `/_payment`, its pages, and `postservice`. */
+export const CHECKOUT_API_NAMES = ['payment', 'payment-page', 'postservice'] as const;
+export type CheckoutApiName = (typeof CHECKOUT_API_NAMES)[number];
 
 /**
  * What the sandbox did with one request. `request` and `response` are the DECRYPTED bodies and may
@@ -51,7 +57,7 @@ export interface SandboxExchange {
   readonly method: string;
   readonly path: string;
   /** The wallet API or helper call the path names, when it names one. */
-  readonly api: ApiName | HelperApiName | undefined;
+  readonly api: ApiName | HelperApiName | CheckoutApiName | undefined;
   /** The authenticated merchant (wallet APIs) or the one the helper `x-api-key` selected. */
   readonly merchantKey: string | undefined;
   /** The auth profile the request was signed with (`profileName`), when it authenticated. */

@@ -12,6 +12,13 @@ export {
   type RequestOrigin,
 } from './admin/access.js';
 export { ADMIN_PREFIX, type ResetResult } from './admin/routes.js';
+export {
+  CHECKOUT_MAGIC_VALUES,
+  type CheckoutMagicValue,
+  PENDING_SETTLE_MS,
+  REFUND_SETTLE_MS,
+} from './checkout/magic.js';
+export { SANDBOX_OTP, TEST_CARD } from './checkout/page-routes.js';
 export { deriveHelperCredentials, GENERATED_MERCHANT_KEY } from './config/credentials.js';
 export {
   HELPER_ENV,
@@ -40,11 +47,13 @@ export {
   SeedRejectedError,
   SeedUnreadableError,
 } from './errors.js';
-export type {
-  ExchangeFailure,
-  ExchangeListener,
-  HelperApiName,
-  SandboxExchange,
+export {
+  CHECKOUT_API_NAMES,
+  type CheckoutApiName,
+  type ExchangeFailure,
+  type ExchangeListener,
+  type HelperApiName,
+  type SandboxExchange,
 } from './exchange.js';
 export { FAULT_HEADER, parseFaultHeader } from './faults/header.js';
 export { type FaultDisposition, FaultInjector, parseFaultConfig } from './faults/injector.js';

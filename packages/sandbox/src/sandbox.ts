@@ -250,6 +250,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
             token: admin.token,
             journal,
             store,
+            now: resolved.now,
             faults,
             merchants: admin.merchants,
             reset: admin.reset,

@@ -3,7 +3,7 @@
 import type { Child, FC } from 'hono/jsx';
 
 /** The dashboard's sections, for the navigation. */
-export type Section = 'requests' | 'customers' | 'merchants' | 'faults' | 'none';
+export type Section = 'requests' | 'customers' | 'payments' | 'merchants' | 'faults' | 'none';
 
 export interface LayoutProps {
   readonly base: string;
@@ -22,6 +22,7 @@ const NAV: readonly { readonly section: Section; readonly label: string; readonl
   [
     { section: 'requests', label: 'Requests', path: '' },
     { section: 'customers', label: 'Customers', path: 'customers' },
+    { section: 'payments', label: 'Payments', path: 'payments' },
     { section: 'merchants', label: 'Merchants', path: 'merchants' },
     { section: 'faults', label: 'Faults', path: 'faults' },
   ];

@@ -13,6 +13,7 @@ import { adminAccess, hasAdminCredential, SESSION_COOKIE, sessionValue } from '.
 import { accessGuard, isCrossSite, originOf, type ToolEnv } from '../admin/guard.js';
 import type { ResetResult } from '../admin/routes.js';
 import { FaultConfigError } from '../errors.js';
+import { CHECKOUT_API_NAMES } from '../exchange.js';
 import { type FaultInjector, parseFaultConfig } from '../faults/injector.js';
 import { MAGIC_VALUES } from '../faults/magic.js';
 import { filterQuery, parseJournalQuery } from '../journal/filter.js';
@@ -23,6 +24,7 @@ import type { Store } from '../store/store-api.js';
 import { DASHBOARD_CSS, DASHBOARD_JS } from './assets.js';
 import { DetailPage, JournalPage } from './journal-pages.js';
 import { href } from './layout.js';
+import { PaymentsPage } from './payments-page.js';
 import {
   CustomersPage,
   FaultsPage,
@@ -40,6 +42,8 @@ export interface DashboardSettings {
   readonly token: string | undefined;
   readonly journal: RequestJournal | undefined;
   readonly store: Store;
+  /** The sandbox clock: what a pending payment or a queued refund reads as depends on it. */
+  readonly now: () => Date;
   readonly faults: FaultInjector;
   readonly merchants: () => readonly SandboxMerchant[];
   readonly reset: (options: {
@@ -50,7 +54,12 @@ export interface DashboardSettings {
 
 const CUSTOMERS_PER_PAGE = 50;
 const LEDGER_LIMIT = 200;
-const JOURNAL_APIS: readonly string[] = [...apiNames, ...Object.keys(helperRoutes)];
+const PAYMENTS_LIMIT = 200;
+const JOURNAL_APIS: readonly string[] = [
+  ...apiNames,
+  ...Object.keys(helperRoutes),
+  ...CHECKOUT_API_NAMES,
+];
 
 async function page(c: Context<ToolEnv>, node: JSX.Element, status: 200 | 400 | 401 | 404 = 200) {
   return c.html(`<!DOCTYPE html>${await node.toString()}`, status, {
@@ -186,6 +195,21 @@ export function dashboardRoutes(settings: DashboardSettings): Hono<ToolEnv> {
         page={pageNumber}
         pageSize={CUSTOMERS_PER_PAGE}
         notice={c.req.query('reset') === '1' ? 'Sandbox data reset.' : undefined}
+      />,
+    );
+  });
+
+  dash.get('/payments', guard, async (c) => {
+    const payments = await settings.store.checkout.listPayments({ limit: PAYMENTS_LIMIT });
+    const refunds = await settings.store.checkout.listRefunds({ limit: 1000 });
+    return page(
+      c,
+      <PaymentsPage
+        base={base}
+        payments={payments.items}
+        refunds={refunds.items}
+        total={payments.total}
+        now={settings.now()}
       />,
     );
   });

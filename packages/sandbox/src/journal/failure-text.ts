@@ -28,6 +28,9 @@ const TEXT: { readonly [F in ExchangeFailure]: string } = {
   'helper-client-id': 'The helper clientId does not match the merchant.',
   'helper-bank-id': 'The helper bankId does not match the merchant (1031).',
   'helper-secure-code': 'The helper secureCode does not match the merchant (1049).',
+  'gateway-refused':
+    'The payment gateway refused the request (a field, a duplicate txnid, a form posted twice); the answer names why.',
+  'gateway-hash': 'The payment or command hash does not match (or the merchant key is unknown).',
   'server-fault': 'The sandbox answered a server fault (1052).',
   'fault-injected': 'A fault was injected (see the fault), so the request never reached the API.',
 };

@@ -129,7 +129,7 @@ export class UnknownMerchantError extends StoreError {
 }
 
 /** What a NOT_FOUND error could not find. */
-export type StoreEntity = 'customer' | 'wallet';
+export type StoreEntity = 'customer' | 'wallet' | 'payment';
 
 /** A transaction method named a customer or wallet this merchant does not have. */
 export class NotFoundError extends StoreError {
@@ -142,7 +142,7 @@ export class NotFoundError extends StoreError {
 }
 
 /** The unique fields a UNIQUE_VIOLATION can name. */
-export type UniqueField = 'customerId' | 'mobile' | 'clientTxnId';
+export type UniqueField = 'customerId' | 'mobile' | 'clientTxnId' | 'txnid' | 'token';
 
 /**
  * Another record of the same merchant already holds this value: `customerId` or `mobile` (the

@@ -1,3 +1,5 @@
+export type { CheckoutStore, CheckoutTx, PaymentLookup } from './checkout-api.js';
+export * from './checkout-records.js';
 export {
   BalanceCapExceededError,
   InsufficientBalanceError,

@@ -1,3 +1,4 @@
+import type { CheckoutStore, CheckoutTx } from './checkout-api.js';
 import type { SqliteDriverName } from './errors.js';
 import type { DigitSource } from './identifiers.js';
 import type {
@@ -70,6 +71,9 @@ export interface StoreTx {
 
   /** The stored answer to another clientTxnId of this merchant (Check Status). */
   getOutcome(clientTxnId: string): Promise<StoredOutcome | null>;
+
+  /** The payment gateway's records, in this same transaction. */
+  readonly checkout: CheckoutTx;
 }
 
 /** The business logic of one request: acts through `tx`, answers an outcome to store. */
@@ -122,6 +126,8 @@ export interface StoreOptions {
  */
 export interface Store {
   readonly backend: StoreBackendName;
+  /** The payment gateway's records (payments, refunds). */
+  readonly checkout: CheckoutStore;
   /** The driver in use: `better-sqlite3` or `node:sqlite` for SQLite, `pg` for PostgreSQL. */
   readonly driver: StoreDriverName;
 

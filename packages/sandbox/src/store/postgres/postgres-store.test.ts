@@ -180,8 +180,8 @@ describe.skipIf(ADMIN_URL === undefined)('PostgreSQL', () => {
         const stores = await Promise.all([fresh.open(), fresh.open(), fresh.open()]);
         expect(stores.map((store) => store.backend)).toEqual(['postgres', 'postgres', 'postgres']);
         await Promise.all(stores.map((store) => store.close()));
-        const rows = await fresh.rawQuery('SELECT version FROM schema_migrations');
-        expect(rows).toEqual([{ version: 1 }]);
+        const rows = await fresh.rawQuery('SELECT version FROM schema_migrations ORDER BY version');
+        expect(rows).toEqual([{ version: 1 }, { version: 16 }]);
       } finally {
         await fresh.dispose();
       }

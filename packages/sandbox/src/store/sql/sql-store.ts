@@ -34,6 +34,7 @@ import type {
 } from '../store-api.js';
 import { requireInteger, requireOneOf, requireText } from '../validate.js';
 import type { Backend, Executor } from './backend.js';
+import { SqlCheckoutStore } from './checkout.js';
 import { migrate } from './migrate.js';
 import {
   LISTINGS,
@@ -52,11 +53,19 @@ import { SqlStoreTx } from './transaction.js';
 const WORK_SAVEPOINT = 'store_work';
 
 /** Tables holding a merchant's data, children before parents. */
-const DATA_TABLES = ['idempotency_records', 'ledger_entries', 'wallets', 'customers'] as const;
+const DATA_TABLES = [
+  'refunds',
+  'payments',
+  'idempotency_records',
+  'ledger_entries',
+  'wallets',
+  'customers',
+] as const;
 
 /** The `Store` implementation shared by both backends; the backend decides how transactions run. */
 export class SqlStore implements Store {
   readonly backend: StoreBackendName;
+  readonly checkout: SqlCheckoutStore;
   readonly driver: StoreDriverName;
   readonly #db: Backend;
   readonly #now: () => number;
@@ -77,6 +86,12 @@ export class SqlStore implements Store {
     this.#now = () => clock().getTime();
     this.#digits = options.digits ?? randomDigits;
     this.#inWork = options.checkNestedCalls === false ? undefined : new AsyncLocalStorage<true>();
+    this.checkout = new SqlCheckoutStore({
+      now: this.#now,
+      digits: this.#digits,
+      write: (fn) => this.#write(fn),
+      read: (fn) => this.#read(fn),
+    });
   }
 
   /** Applies pending migrations, then returns the store. Closes the backend if that fails. */

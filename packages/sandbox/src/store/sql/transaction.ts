@@ -45,6 +45,7 @@ import {
   requireText,
 } from '../validate.js';
 import { ConstraintViolation, type Dialect, type Executor, type SqlValue } from './backend.js';
+import { SqlCheckoutTx } from './checkout.js';
 import {
   selectAccount,
   selectAccountByWalletRef,
@@ -95,6 +96,7 @@ const SAVEPOINT = 'store_step';
 export class SqlStoreTx implements StoreTx {
   readonly merchantKey: string;
   readonly clientTxnId: string;
+  readonly checkout: SqlCheckoutTx;
   readonly #ctx: TxContext;
   readonly #queue = new SerialQueue();
   #finished = false;
@@ -103,6 +105,7 @@ export class SqlStoreTx implements StoreTx {
     this.#ctx = ctx;
     this.merchantKey = ctx.merchantKey;
     this.clientTxnId = ctx.clientTxnId;
+    this.checkout = new SqlCheckoutTx(ctx, (operation) => this.#run(operation));
   }
 
   /** Refuses further calls, then waits for the calls already made to settle. */

@@ -52,6 +52,8 @@ describe('SQLite store specifics', () => {
         'idempotency_records',
         'ledger_entries',
         'merchants',
+        'payments',
+        'refunds',
         'schema_migrations',
         'wallets',
       ].map((name) => ({ name, strict: 1 })),
@@ -63,9 +65,9 @@ describe('SQLite store specifics', () => {
     try {
       const stores = await Promise.all([fresh.open(), fresh.open(), fresh.open()]);
       await Promise.all(stores.map((store) => store.close()));
-      expect(await fresh.rawQuery('SELECT version FROM schema_migrations')).toEqual([
-        { version: 1 },
-      ]);
+      expect(
+        await fresh.rawQuery('SELECT version FROM schema_migrations ORDER BY version'),
+      ).toEqual([{ version: 1 }, { version: 16 }]);
     } finally {
       await fresh.dispose();
     }
