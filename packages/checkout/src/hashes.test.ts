@@ -7,7 +7,6 @@ import {
   type PgLoadChecksumFields,
   paymentHashString,
   type ResponseHashFields,
-  responseHashString,
 } from './hashes.js';
 import { builds, type PayuHashVector, payuHashVectors } from './test-helpers.js';
 
