@@ -2,7 +2,8 @@
 # The project's test command (`.ci/run` runs exactly this). From a fresh clone with only Node and
 # npm on the machine it:
 #   1. installs pnpm (with npm) and the dependencies (frozen lockfile),
-#   2. checks fixtures/wallet-vectors.json against a fresh openssl regeneration,
+#   2. checks fixtures/wallet-vectors.json against a fresh openssl regeneration, and
+#      fixtures/payu-hash-vectors.json against sha512sum/sha256sum,
 #   3. builds every package, starts a throwaway PostgreSQL (WALLET_TEST_PG_URL),
 #   4. lints (Biome, tsc, publint, attw), runs every Vitest suite on Node 20,
 #   5. runs the crypto and hmac suites on Node 24 and Bun (scripts/runtime-matrix.sh),
@@ -145,6 +146,10 @@ fi
 if [[ -f scripts/vectors.sh ]]; then
   check "fixtures/wallet-vectors.json equals a fresh openssl regeneration" \
     bash scripts/vectors.sh --check
+fi
+if [[ -f scripts/payu-vectors.sh ]]; then
+  check "fixtures/payu-hash-vectors.json equals a fresh sha512sum/sha256sum run" \
+    bash scripts/payu-vectors.sh --check
 fi
 
 BUILD_OK=1

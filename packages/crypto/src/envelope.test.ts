@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEnvelopeWith } from './envelope.js';
-import { SealError } from './errors.js';
+import { EnvelopeError, SealError } from './errors.js';
 import { createEnvelope as createNodeEnvelope } from './index.js';
 import { createEnvelope as createWebEnvelope } from './index.web.js';
 import {
@@ -36,6 +36,43 @@ describe.each(implementations)('openssl vectors with $name', ({ aes }) => {
       const envelope = createEnvelopeWith({ key: vector.keyHex, iv: 'prefix' }, aes);
       expect(envelope.open(vector.ivPrefixedToken)).toEqual(value);
     });
+
+    it('seals and opens the plaintext as text, byte for byte what openssl made', () => {
+      const fixed = createEnvelopeWith({ key: vector.keyHex, iv: { fixed: vector.ivHex } }, aes);
+      expect(fixed.sealText(vector.plaintext)).toBe(vector.fixedIvToken);
+      expect(fixed.openText(vector.fixedIvToken)).toBe(vector.plaintext);
+      const forced = withForcedIv(aes, hexToBytes(vector.ivHex));
+      expect(createEnvelopeWith({ key: vector.keyHex }, forced).sealText(vector.plaintext)).toBe(
+        vector.ivPrefixedToken,
+      );
+      const prefix = createEnvelopeWith({ key: vector.keyHex }, aes);
+      expect(prefix.openText(vector.ivPrefixedToken)).toBe(vector.plaintext);
+    });
+  });
+});
+
+describe.each(implementations)('sealText and openText with $name', ({ aes }) => {
+  const key = '8f3c2b1a0e9d8c7b6a5948372615f4e3d2c1b0a9f8e7d6c5';
+
+  it('round-trip any text, JSON or not, in both IV modes', () => {
+    for (const iv of ['prefix', { fixed: 'a0a1a2a3a4a5a6a7a8a9aaabacadaeaf' }] as const) {
+      const envelope = createEnvelopeWith({ key, iv }, aes);
+      fc.assert(
+        fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+          expect(envelope.openText(envelope.sealText(text))).toBe(text);
+        }),
+      );
+      const form = 'key=k&txn_s2s_flow=4&productinfo=Monthly+pass&udf3=caf%C3%A9';
+      expect(envelope.openText(envelope.sealText(form))).toBe(form);
+      expect(() => envelope.open(envelope.sealText(form))).toThrow(EnvelopeError);
+    }
+  });
+
+  it('refuses a non-string and opens nothing unreadable', () => {
+    const envelope = createEnvelopeWith({ key }, aes);
+    expect(() => envelope.sealText({} as never)).toThrow(SealError);
+    expect(() => envelope.openText('not base64!')).toThrow(EnvelopeError);
+    expect(() => envelope.openText(42)).toThrow(EnvelopeError);
   });
 });
 

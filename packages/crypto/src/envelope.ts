@@ -40,6 +40,17 @@ export interface Envelope {
    * @throws {EnvelopeError} for any unreadable token, always with the same code and message.
    */
   open(token: unknown): unknown;
+  /**
+   * Encrypts the UTF-8 of `text` exactly as it is (no JSON), for payloads that are not JSON
+   * objects, such as the form-urlencoded `encdata` of PayU's seamless checkout.
+   * @throws {SealError} if `text` is not a string.
+   */
+  sealText(text: string): string;
+  /**
+   * Decrypts a token into the UTF-8 text it holds, without parsing it.
+   * @throws {EnvelopeError} for any unreadable token, always with the same code and message.
+   */
+  openText(token: unknown): string;
 }
 
 /**
@@ -55,42 +66,69 @@ export function createEnvelopeWith(options: EnvelopeOptions, aes: Aes192Cbc): En
   const key = parseKey(keyOption, keyEncoding);
   const ivMode = parseIvMode(ivOption);
 
-  if (ivMode.kind === 'fixed') {
-    const iv = ivMode.iv;
-    return {
-      seal(value) {
-        return encodeBase64(aes.encryptBlocks(key, iv, paddedPlaintext(value)));
-      },
-      open(token) {
-        const bytes = typeof token === 'string' ? decodeBase64(token) : undefined;
-        if (bytes === undefined || bytes.length === 0 || bytes.length % BLOCK_SIZE !== 0) {
-          throw new EnvelopeError();
-        }
-        return readPlaintext(aes, key, iv, bytes);
-      },
-    };
-  }
-
-  const ivs = new RandomIvPool((target) => aes.fillRandom(target));
+  const encrypt =
+    ivMode.kind === 'fixed' ? fixedIvEncrypt(aes, key, ivMode.iv) : prefixEncrypt(aes, key);
+  const decrypt =
+    ivMode.kind === 'fixed' ? fixedIvDecrypt(aes, key, ivMode.iv) : prefixDecrypt(aes, key);
   return {
-    seal(value) {
-      const plaintext = paddedPlaintext(value);
-      const wire = new Uint8Array(IV_BYTES + plaintext.length);
-      ivs.takeInto(wire, 0);
-      wire.set(aes.encryptBlocks(key, wire.subarray(0, IV_BYTES), plaintext), IV_BYTES);
-      return encodeBase64(wire);
-    },
+    seal: (value) => encrypt(paddedPlaintext(value)),
     open(token) {
-      const bytes = typeof token === 'string' ? decodeBase64(token) : undefined;
-      if (
-        bytes === undefined ||
-        bytes.length < IV_BYTES + BLOCK_SIZE ||
-        bytes.length % BLOCK_SIZE !== 0
-      ) {
-        throw new EnvelopeError();
-      }
-      return readPlaintext(aes, key, bytes.subarray(0, IV_BYTES), bytes.subarray(IV_BYTES));
+      const text = decrypt(token);
+      const value = text === undefined ? undefined : parseJsonObject(text);
+      if (value === undefined) throw new EnvelopeError();
+      return value;
     },
+    sealText(text) {
+      if (typeof text !== 'string') throw new SealError();
+      return encrypt(encodeUtf8Padded(text));
+    },
+    openText(token) {
+      const text = decrypt(token);
+      if (text === undefined) throw new EnvelopeError();
+      return text;
+    },
+  };
+}
+
+/** Encrypts padded plaintext into a token: with a static IV, the ciphertext alone. */
+function fixedIvEncrypt(aes: Aes192Cbc, key: Uint8Array, iv: Uint8Array) {
+  return (padded: Uint8Array): string => encodeBase64(aes.encryptBlocks(key, iv, padded));
+}
+
+/** Encrypts padded plaintext into a token: a fresh random IV, then the ciphertext. */
+function prefixEncrypt(aes: Aes192Cbc, key: Uint8Array) {
+  const ivs = new RandomIvPool((target) => aes.fillRandom(target));
+  return (padded: Uint8Array): string => {
+    const wire = new Uint8Array(IV_BYTES + padded.length);
+    ivs.takeInto(wire, 0);
+    wire.set(aes.encryptBlocks(key, wire.subarray(0, IV_BYTES), padded), IV_BYTES);
+    return encodeBase64(wire);
+  };
+}
+
+/** The text a static-IV token holds, or `undefined` for any unreadable token. */
+function fixedIvDecrypt(aes: Aes192Cbc, key: Uint8Array, iv: Uint8Array) {
+  return (token: unknown): string | undefined => {
+    const bytes = typeof token === 'string' ? decodeBase64(token) : undefined;
+    if (bytes === undefined || bytes.length === 0 || bytes.length % BLOCK_SIZE !== 0) {
+      return undefined;
+    }
+    return readText(aes, key, iv, bytes);
+  };
+}
+
+/** The text an IV-prefixed token holds, or `undefined` for any unreadable token. */
+function prefixDecrypt(aes: Aes192Cbc, key: Uint8Array) {
+  return (token: unknown): string | undefined => {
+    const bytes = typeof token === 'string' ? decodeBase64(token) : undefined;
+    if (
+      bytes === undefined ||
+      bytes.length < IV_BYTES + BLOCK_SIZE ||
+      bytes.length % BLOCK_SIZE !== 0
+    ) {
+      return undefined;
+    }
+    return readText(aes, key, bytes.subarray(0, IV_BYTES), bytes.subarray(IV_BYTES));
   };
 }
 
@@ -108,24 +146,20 @@ function paddedPlaintext(value: unknown): Uint8Array {
   return encodeUtf8Padded(json);
 }
 
-/** Decrypts, unpads, decodes and parses; every failure is the same {@link EnvelopeError}. */
-function readPlaintext(
+/** Decrypts, unpads and decodes strict UTF-8; `undefined` for every failure alike. */
+function readText(
   aes: Aes192Cbc,
   key: Uint8Array,
   iv: Uint8Array,
   ciphertext: Uint8Array,
-): unknown {
-  let value: unknown;
+): string | undefined {
   try {
     const blocks = aes.decryptBlocks(key, iv, ciphertext);
     const length = unpaddedLength(blocks);
-    const text = length < 0 ? undefined : decodeUtf8Strict(blocks.subarray(0, length));
-    value = text === undefined ? undefined : parseJsonObject(text);
+    return length < 0 ? undefined : decodeUtf8Strict(blocks.subarray(0, length));
   } catch {
-    value = undefined;
+    return undefined;
   }
-  if (value === undefined) throw new EnvelopeError();
-  return value;
 }
 
 /** A new random 24-byte key as 48 lowercase hex characters. */
