@@ -26,6 +26,9 @@ export const TEST_CARDS: readonly TestCard[] = [
   },
 ];
 
+/** The callback's code and message when the card is declined (the issuer's "do not honour"). */
+export const CARD_DECLINED = { code: '05', message: 'CARD DECLINED BY THE ISSUER' } as const;
+
 /** The test card a submitted number names, or undefined for any other number. */
 export function testCardOf(submitted: string): TestCard | undefined {
   const digits = submitted.replace(/[\s-]/g, '');
