@@ -9,6 +9,7 @@ import { errorCatalogue, helperRoutes, routeList } from '@wallet/schemas';
 import { Hono } from 'hono';
 import type { NodeBindings } from './admin/guard.js';
 import { ADMIN_PREFIX, type AdminSettings, adminRoutes } from './admin/routes.js';
+import { pgLoadCheckoutRoutes } from './checkout/pg-load/routes.js';
 import { type DashboardSettings, dashboardRoutes } from './dashboard/routes.js';
 import {
   type ExchangeDraft,
@@ -128,6 +129,8 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
       return sandboxAnswer('methodNotAllowed', { Allow: route.methods.join(', ') });
     });
   }
+
+  app.route('', pgLoadCheckoutRoutes(settings));
 
   app.notFound((c) => {
     const draft = c.get('exchange') as ExchangeDraft | undefined;

@@ -1,4 +1,5 @@
 import type { Migration } from '../sql/backend.js';
+import { POSTGRES_PG_LOAD_MIGRATION } from './pg-load-migration.js';
 
 const STATUSES = `'Active','Custom','Temporary','Permanent','Closed','Debit','Credit','CreditDebit','Dormant'`;
 
@@ -99,4 +100,5 @@ CREATE TABLE idempotency_records (
 );
 `,
   },
+  POSTGRES_PG_LOAD_MIGRATION,
 ];

@@ -15,6 +15,7 @@ import {
   IDENTIFIER_ATTEMPTS,
   IDENTIFIER_LENGTHS,
 } from '../identifiers.js';
+import type { NewTopUp, TopUp } from '../pg-load-records.js';
 import {
   type Account,
   type AccountLookup,
@@ -45,6 +46,7 @@ import {
   requireText,
 } from '../validate.js';
 import { ConstraintViolation, type Dialect, type Executor, type SqlValue } from './backend.js';
+import { insertTopUp, selectTopUp } from './pg-load-queries.js';
 import {
   selectAccount,
   selectAccountByWalletRef,
@@ -143,6 +145,16 @@ export class SqlStoreTx implements StoreTx {
 
   getOutcome(clientTxnId: string): Promise<StoredOutcome | null> {
     return this.#run(() => selectOutcome(this.#ctx.exec, this.#ctx.merchantId, clientTxnId));
+  }
+
+  createTopUp(input: NewTopUp): Promise<TopUp> {
+    return this.#run(async () => {
+      const { exec, merchantId, clientTxnId } = this.#ctx;
+      await insertTopUp(exec, merchantId, clientTxnId, input, this.#ctx.now());
+      const created = await selectTopUp(exec, merchantId, clientTxnId);
+      if (created === null) throw new StoreFaultError();
+      return created;
+    });
   }
 
   #run<T>(operation: () => Promise<T>): Promise<T> {

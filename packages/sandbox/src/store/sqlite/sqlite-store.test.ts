@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isStoreError } from '../errors.js';
 import { openStore } from '../open-store.js';
 import { describeStoreConformance, type StoreHarness } from '../testing/store-conformance.js';
+import { SQLITE_MIGRATIONS } from './migrations.js';
 
 /** A SQLite file in a fresh temporary directory, removed afterwards. */
 function fileHarness(): StoreHarness & { path: string } {
@@ -50,6 +51,7 @@ describe('SQLite store specifics', () => {
         'idempotency_records',
         'ledger_entries',
         'merchants',
+        'pg_load_top_ups',
         'schema_migrations',
         'wallets',
       ].map((name) => ({ name, strict: 1 })),
@@ -61,9 +63,9 @@ describe('SQLite store specifics', () => {
     try {
       const stores = await Promise.all([fresh.open(), fresh.open(), fresh.open()]);
       await Promise.all(stores.map((store) => store.close()));
-      expect(await fresh.rawQuery('SELECT version FROM schema_migrations')).toEqual([
-        { version: 1 },
-      ]);
+      expect(
+        await fresh.rawQuery('SELECT version FROM schema_migrations ORDER BY version'),
+      ).toEqual(SQLITE_MIGRATIONS.map(({ version }) => ({ version })));
     } finally {
       await fresh.dispose();
     }
