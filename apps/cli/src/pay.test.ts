@@ -386,6 +386,26 @@ describe('the postservice and seamless commands', () => {
     },
   );
 
+  it('a gateway answering an HTTP error is exit code 1 with the status', async () => {
+    const server = createServer((_request, response) => {
+      response.statusCode = 403;
+      response.end('Forbidden');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const env = { ...merchant, WALLET_GATEWAY: `http://127.0.0.1:${port}` };
+      const result = await run(['--json', 'pay', 'balance', '--mobile', '9876543210'], env);
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stderr)).toMatchObject({
+        error: { code: 'CHECKOUT_HTTP_ERROR', command: 'check_balance', status: 403, exitCode: 1 },
+      });
+      expect(result.stderr).not.toContain(SALT);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('refund needs exactly one of --token and --idempotency-key', async () => {
     const base = ['pay', 'refund', '--mihpayid', '403993715521937565', '--amount', '1.00'];
     const none = await run(base, unreachable);
