@@ -85,7 +85,10 @@ export async function postForm(
   retriable: boolean,
 ): Promise<string> {
   let attempts = 0;
+  // The whole call's deadline, retries and waits included; ky's `timeout` is per attempt.
+  const deadline = AbortSignal.timeout(config.totalTimeout);
   const options: KyOptions = {
+    signal: deadline,
     body: form.toString(),
     headers: { 'content-type': FORM_CONTENT_TYPE, accept: 'application/json' },
     timeout: config.timeout,
@@ -108,7 +111,8 @@ export async function postForm(
         cause: error,
       });
     }
-    const code = isTimeoutError(error) ? CheckoutErrorCode.Timeout : CheckoutErrorCode.Network;
+    const timedOut = isTimeoutError(error) || deadline.aborted;
+    const code = timedOut ? CheckoutErrorCode.Timeout : CheckoutErrorCode.Network;
     throw new CheckoutTransportError(code, context, undefined, { cause: error });
   }
 }
