@@ -213,6 +213,37 @@ describe('a wallet life cycle from the command line', () => {
     expect(answer.responseDump[0]?.clientTxnId).toBe('cli-load-1');
   });
 
+  it('starts a top-up by card and prints the page to send the browser to first', async () => {
+    const topup = [
+      'topup',
+      '--first-name',
+      'Asha',
+      '--mobile-number',
+      mobile,
+      '--load-amount',
+      '50000',
+      '--surl',
+      'https://shop.example/topup/ok',
+      '--furl',
+      'https://shop.example/topup/failed',
+    ];
+    const result = await run([...topup, '--client-txn-id', 'cli-topup-1']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const [first, blank] = result.stdout.split('\n');
+    expect(first?.startsWith(`${sandbox.url}/`)).toBe(true);
+    expect(blank).toBe('');
+    // The sandbox serves the card page the URL names.
+    const page = await fetch(first ?? '');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<form');
+    const json = await run([...topup, '--urn', urn, '--json']);
+    expect(json.code).toBe(0);
+    const answer = JSON.parse(json.stdout) as { data: { redirectUrl: string; payuTxnId: string } };
+    expect(answer.data.redirectUrl.startsWith(`${sandbox.url}/`)).toBe(true);
+    expect(answer.data.payuTxnId).not.toBe('');
+  });
+
   it('blocks debits, which then fail with exit code 1 and a hint', async () => {
     const change = await run([
       'status',

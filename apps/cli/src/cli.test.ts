@@ -119,6 +119,19 @@ describe('wallet completion', () => {
     ]);
     // After a command without subcommands, bash falls back to file names.
     expect(bashComplete(file, ['wallet', 'import', ''])).toEqual([]);
+    expect(bashComplete(file, ['wallet', 'pay', ''])).toEqual([
+      'form',
+      's2s',
+      'verify',
+      'refund',
+      'refund-status',
+      'balance',
+      'verify-callback',
+      'hash',
+    ]);
+    expect(bashComplete(file, ['wallet', 'pay', 'hash', '--k'])).toEqual(['--kind', '--key']);
+    expect(bashComplete(file, ['wallet', '--gat'])).toEqual(['--gateway']);
+    expect(bashComplete(file, ['wallet', 'top'])).toEqual(['topup']);
   });
 
   it('completes commands, subcommands and flags in zsh', () => {
@@ -127,6 +140,8 @@ describe('wallet completion', () => {
     expect(zshComplete(file, ['wallet', 'load', '--'])).toContain('--transaction-amount');
     expect(zshComplete(file, ['wallet', 'load', '--'])).not.toContain('--version');
     expect(zshComplete(file, ['wallet', 'import', ''])).toEqual(['<files>']);
+    expect(zshComplete(file, ['wallet', 'pay', 'refund', '--'])).toContain('--idempotency-key');
+    expect(zshComplete(file, ['wallet', 'pay', 'verify-callback', ''])).toEqual(['<files>']);
   });
 
   it('refuses other shells', async () => {

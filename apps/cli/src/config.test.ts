@@ -98,6 +98,9 @@ describe('wallet config', () => {
       ['iv-mode', 'random'],
       ['auth-profile', 'basic'],
       ['timeout', 'soon'],
+      ['gateway', 'ftp://payu.example'],
+      ['gateway', 'staging'],
+      ['bankcode', 'CLW|1'],
     ] as const) {
       const result = await run(['config', 'set', name, value]);
       expect(result.code, name).toBe(2);

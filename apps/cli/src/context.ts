@@ -22,6 +22,8 @@ export interface GlobalOptions {
   readonly authProfile?: string;
   readonly timeout?: string;
   readonly adminToken?: string;
+  readonly gateway?: string;
+  readonly bankcode?: string;
 }
 
 export class CommandContext {

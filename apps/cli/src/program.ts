@@ -12,6 +12,7 @@ import { registerFixtures } from './commands/fixtures/command.js';
 import { registerImport } from './commands/import/command.js';
 import { registerKeys } from './commands/keys/command.js';
 import { registerLogs } from './commands/logs/command.js';
+import { registerPay } from './commands/pay/command.js';
 import { registerSandbox } from './commands/sandbox/command.js';
 import { registerSigning } from './commands/signing/command.js';
 import { SETTINGS } from './config/settings.js';
@@ -50,6 +51,7 @@ export function buildProgram(): Command {
   registerEnvelope(program);
   registerSigning(program);
   registerApiCommands(program);
+  registerPay(program);
   registerImport(program);
   registerConfig(program);
   registerSandbox(program);

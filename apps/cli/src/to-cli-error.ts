@@ -97,6 +97,86 @@ const CLIENT_ERRORS: Readonly<Record<string, { readonly exit: ExitCode; readonly
     },
   };
 
+/** `@wallet/checkout`'s error codes (`wallet pay`): the exit code each ends with, and what to do. */
+const CHECKOUT_ERRORS: Readonly<
+  Record<string, { readonly exit: ExitCode; readonly hint: string }>
+> = {
+  CHECKOUT_CONFIG_INVALID: {
+    exit: ExitCode.Usage,
+    hint: 'Check the merchant key and salt, --gateway (test, production or a sandbox URL), --bankcode and the encryption key (`wallet config show`).',
+  },
+  CHECKOUT_FIELD_INVALID: {
+    exit: ExitCode.Usage,
+    hint: "Fix the field named above (its flag is its name with - for _); PayU's rule is in the message.",
+  },
+  CHECKOUT_HASH_MISMATCH: {
+    exit: ExitCode.ApiError,
+    hint: 'The answer is not signed with your salt: check the merchant key and salt, and --gateway.',
+  },
+  CHECKOUT_RESPONSE_INVALID: {
+    exit: ExitCode.ApiError,
+    hint: 'The gateway answered something that is not a PayU answer: check --gateway.',
+  },
+  CHECKOUT_NETWORK_ERROR: {
+    exit: ExitCode.Network,
+    hint: 'Check --gateway (or --base-url) and that the server is up.',
+  },
+  CHECKOUT_TIMEOUT: {
+    exit: ExitCode.Network,
+    hint: 'Raise --timeout, or try again later.',
+  },
+  CHECKOUT_HTTP_ERROR: {
+    exit: ExitCode.ApiError,
+    hint: 'The gateway refused the request: check --gateway, or try again later.',
+  },
+  CHECKOUT_COMMAND_FAILED: { exit: ExitCode.ApiError, hint: "See PayU's message above." },
+  CHECKOUT_COMMAND_HASH_REFUSED: {
+    exit: ExitCode.ApiError,
+    hint: 'PayU refused the command hash: check the merchant key and salt (`wallet config show`) against --gateway.',
+  },
+  CHECKOUT_NOT_FOUND: {
+    exit: ExitCode.ApiError,
+    hint: 'Check the id: `wallet pay verify <txnid>` finds a payment and its mihpayid.',
+  },
+  CHECKOUT_REFUND_AMOUNT_INVALID: {
+    exit: ExitCode.ApiError,
+    hint: 'The amount is invalid or more than what is left to refund; `wallet pay verify` shows the payment.',
+  },
+  CHECKOUT_REFUND_TOKEN_REUSED: {
+    exit: ExitCode.ApiError,
+    hint: 'This token was used for another amount: give another --token or --idempotency-key.',
+  },
+  CHECKOUT_REFUND_NOT_REFUNDABLE: {
+    exit: ExitCode.ApiError,
+    hint: 'Only a successful payment can be refunded; `wallet pay verify` shows its status.',
+  },
+  CHECKOUT_REFUND_REFUSED: { exit: ExitCode.ApiError, hint: "See PayU's error code above." },
+  CHECKOUT_CONFIRMATION_MISMATCH: {
+    exit: ExitCode.ApiError,
+    hint: 'The callback and verify_payment disagree: deliver nothing, and ask again later.',
+  },
+};
+
+/** The details of a checkout error worth printing with `--json`: names and PayU's codes, no value. */
+function checkoutDetails(error: Error): Record<string, unknown> {
+  const details: Record<string, unknown> = {};
+  const source = error as unknown as Record<string, unknown>;
+  for (const key of ['field', 'setting', 'command', 'attempts', 'status', 'errorCode', 'msg']) {
+    if (source[key] !== undefined) details[key] = source[key];
+  }
+  return details;
+}
+
+function fromCheckoutError(error: CodedError): CliError | undefined {
+  const known = CHECKOUT_ERRORS[error.code];
+  if (known === undefined) return undefined;
+  return new CliError(error.code, error.message, known.exit, {
+    hint: known.hint,
+    details: checkoutDetails(error),
+    cause: error,
+  });
+}
+
 /** The details of a client error worth printing with `--json`: never a body, a key or a token. */
 function clientDetails(error: Error): Record<string, unknown> {
   const details: Record<string, unknown> = {};
@@ -133,6 +213,8 @@ export function toCliError(error: unknown): CliError {
   if (isCodedError(error)) {
     const fromClient = fromClientError(error);
     if (fromClient !== undefined) return fromClient;
+    const fromCheckout = fromCheckoutError(error);
+    if (fromCheckout !== undefined) return fromCheckout;
     const hint = PACKAGE_ERROR_HINTS[error.code];
     if (hint !== undefined) {
       const issues = (error as { issues?: unknown }).issues;

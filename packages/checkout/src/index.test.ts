@@ -4,12 +4,16 @@ import * as webBuild from './index.web.js';
 
 // The CLI, the sandbox and merchants rely on these names (issue 15): renaming one is a break.
 const FIXED_FUNCTIONS = [
+  'callbackFields',
   'commandHash',
+  'commandHashString',
   'createCheckout',
   'parsePgLoadCallback',
   'paymentHash',
+  'paymentHashString',
   'pgLoadChecksum',
   'responseHash',
+  'responseHashString',
   'verifyResponseHash',
 ];
 const FIXED_METHODS = [

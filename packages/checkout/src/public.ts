@@ -1,5 +1,5 @@
 // Everything both builds export besides the functions bound to their digest implementation.
-export type { CallbackBody } from './callback.js';
+export { type CallbackBody, callbackFields } from './callback.js';
 export type { Checkout } from './checkout.js';
 export type {
   RefundDetails,
@@ -42,12 +42,15 @@ export type {
   SeamlessPaymentParams,
   WalletTarget,
 } from './forms.js';
-export type {
-  CommandHashParams,
-  HashedResponse,
-  PaymentHashParams,
-  PgLoadChecksumFields,
-  ResponseHashFields,
+export {
+  type CommandHashParams,
+  commandHashString,
+  type HashedResponse,
+  type PaymentHashParams,
+  type PgLoadChecksumFields,
+  paymentHashString,
+  type ResponseHashFields,
+  responseHashString,
 } from './hashes.js';
 export type {
   PgLoadCallback,

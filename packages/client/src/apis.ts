@@ -83,3 +83,29 @@ export function changeWalletStatus(
 ): WalletPromise<ResponseOf<'changeWalletStatus'>> {
   return callApi(core, 'changeWalletStatus', params, options);
 }
+
+/**
+ * PG Load: starts a top-up of a wallet by card (no messageCode). Send the customer's browser to
+ * `data.redirectUrl`; the wallet is credited when the card is taken, and the browser is posted to
+ * `surl` or `furl` with a `checksum` to verify (`@wallet/checkout`). Amounts in paise.
+ */
+export function pgLoad(
+  core: WalletCore,
+  params: ParamsOf<'pgLoad'>,
+  options?: WalletCallOptions,
+): WalletPromise<ResponseOf<'pgLoad'>> {
+  return callApi(core, 'pgLoad', params, options);
+}
+
+/**
+ * PG Load Enquiry: where a PG Load's top-up stands (`SUCCESS`, `FAILED` or `PENDING`). Its
+ * `clientTxnId` is the PG Load's, so it is the call's own: the same one on every retry.
+ * An unknown clientTxnId rejects with a `WalletApiError` of code 1054.
+ */
+export function pgLoadEnquiry(
+  core: WalletCore,
+  params: ParamsOf<'pgLoadEnquiry'>,
+  options: WalletCallOptions = {},
+): WalletPromise<ResponseOf<'pgLoadEnquiry'>> {
+  return callApi(core, 'pgLoadEnquiry', params, { ...options, clientTxnId: params.clientTxnId });
+}

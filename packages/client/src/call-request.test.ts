@@ -34,10 +34,16 @@ const internals = internalsOf(
 const COMMON_FIELDS = new Set(['messageCode', 'clientTxnId', 'requestDateTime']);
 const apiNames = Object.keys(routes) as ApiName[];
 
-/** An API's example request without the three common fields: valid parameters. */
+/**
+ * An API's example request without the three common fields: valid parameters. The clientTxnId of
+ * an API that asks about an earlier call (PG Load Enquiry) is one of its parameters.
+ */
 function exampleParams(name: ApiName): Record<string, unknown> {
+  const enquired = routes[name].clientTxnId === 'enquired';
   return Object.fromEntries(
-    Object.entries(examples[name].request).filter(([key]) => !COMMON_FIELDS.has(key)),
+    Object.entries(examples[name].request).filter(
+      ([key]) => !COMMON_FIELDS.has(key) || (enquired && key === 'clientTxnId'),
+    ),
   );
 }
 
@@ -124,11 +130,30 @@ const callOptions: fc.Arbitrary<{ options: WalletCallOptions; txn: string }> = f
     return { options, txn: given ? txn : '0123456789abcdef0123456789abcdef' };
   });
 
+/** The options pgLoadEnquiry() passes: the params' clientTxnId as the call's own. */
+function enquiryOptions(
+  params: Record<string, unknown>,
+  given: { options: WalletCallOptions; txn: string },
+): { options: WalletCallOptions; txn: string } {
+  const asked = params.clientTxnId;
+  if (asked === undefined) {
+    const { clientTxnId: _replaced, ...options } = given.options;
+    return { options, txn: '0123456789abcdef0123456789abcdef' };
+  }
+  return {
+    options: { ...given.options, clientTxnId: asked as string },
+    txn: asked as string,
+  };
+}
+
 describe('the request the client builds', () => {
   for (const name of apiNames) {
     it(`is the one @wallet/schemas builds, or refused the same way: ${name}`, () => {
       fc.assert(
-        fc.property(mutated(exampleParams(name)), callOptions, (params, { options, txn }) => {
+        fc.property(mutated(exampleParams(name)), callOptions, (params, given) => {
+          // An enquiry sends the clientTxnId it asks about as its own, as pgLoadEnquiry() does.
+          const { options, txn } =
+            routes[name].clientTxnId === 'enquired' ? enquiryOptions(params, given) : given;
           const expected = outcome(() => twoParses(name, params, options, txn));
           const actual = outcome(() =>
             buildWalletRequest(internals, name, params as ParamsOf<typeof name>, options, txn),

@@ -106,7 +106,7 @@ export function buildWalletRequest<N extends ApiName>(
     checkCommonField(requestDateTimeSchema, 'requestDateTime', dateTime, name, clientTxnId);
   }
   return {
-    messageCode: route.requestMessageCode,
+    ...(route.requestMessageCode === undefined ? {} : { messageCode: route.requestMessageCode }),
     clientTxnId,
     requestDateTime: dateTime,
     ...(fields.data as object),

@@ -9,6 +9,8 @@ import {
   changeWalletStatus,
   checkStatus,
   load,
+  pgLoad,
+  pgLoadEnquiry,
   registerCustomer,
   retrieveCustomer,
   statement,
@@ -80,6 +82,16 @@ export interface WalletClient {
     params: ParamsOf<'changeWalletStatus'>,
     options?: WalletCallOptions,
   ): WalletPromise<ResponseOf<'changeWalletStatus'>>;
+  /** PG Load (no messageCode): starts a top-up by card; send the customer to `data.redirectUrl`. */
+  pgLoad(
+    params: ParamsOf<'pgLoad'>,
+    options?: WalletCallOptions,
+  ): WalletPromise<ResponseOf<'pgLoad'>>;
+  /** PG Load Enquiry (no messageCode): a PG Load's status, by its clientTxnId (1054 unknown). */
+  pgLoadEnquiry(
+    params: ParamsOf<'pgLoadEnquiry'>,
+    options?: WalletCallOptions,
+  ): WalletPromise<ResponseOf<'pgLoadEnquiry'>>;
   /** Seals a plaintext request into a token through the helper API (needs `helper`). */
   encryptViaApi(
     plaintext: Readonly<Record<string, unknown>>,
@@ -105,6 +117,8 @@ function clientOver(core: WalletCore): WalletClient {
     statementEntries: (params, options) => statementEntries(core, params, options),
     checkStatus: (params, options) => checkStatus(core, params, options),
     changeWalletStatus: (params, options) => changeWalletStatus(core, params, options),
+    pgLoad: (params, options) => pgLoad(core, params, options),
+    pgLoadEnquiry: (params, options) => pgLoadEnquiry(core, params, options),
     encryptViaApi: (plaintext, options) => encryptViaApi(core, plaintext, options),
     decryptViaApi: (token, options) => decryptViaApi(core, token, options),
   } satisfies WalletClient);

@@ -10,6 +10,8 @@ export {
   changeWalletStatus,
   checkStatus,
   load,
+  pgLoad,
+  pgLoadEnquiry,
   registerCustomer,
   retrieveCustomer,
   statement,

@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import type { NodeBindings } from './admin/guard.js';
 import { ADMIN_PREFIX, type AdminSettings, adminRoutes } from './admin/routes.js';
 import { toolSecurityHeaders } from './admin/security-headers.js';
+import { pgLoadCheckoutRoutes } from './checkout/pg-load/routes.js';
 import { checkoutRoutes } from './checkout/routes.js';
 import { type DashboardSettings, dashboardRoutes } from './dashboard/routes.js';
 import {
@@ -138,6 +139,8 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
       return sandboxAnswer('methodNotAllowed', { Allow: route.methods.join(', ') });
     });
   }
+
+  app.route('', pgLoadCheckoutRoutes(settings));
 
   app.notFound((c) => {
     const draft = c.get('exchange') as ExchangeDraft | undefined;

@@ -5,11 +5,12 @@
 import type { FailureResponse, PlainErrorBody } from './envelope.js';
 import { type ErrorCatalogueEntry, lookupError, type PlatformCode } from './error-catalogue.js';
 import { describeIssues } from './issues.js';
-import { type ApiName, type ResponseOf, routes } from './routes.js';
+import { type ApiName, messageCodeField, type ResponseOf, routes } from './routes.js';
 import { SchemaArgumentError, SchemaValidationError } from './validation-error.js';
 
 /**
- * The decrypted success answer of API `name`: `responseCode` `00`, the answer's message code, the
+ * The decrypted success answer of API `name`: `responseCode` `00`, the answer's message code (for
+ * an API that has one), the
  * echoed `clientTxnId`, the route's success message, then `fields`. The result is checked against
  * the route's response schema; an answer that breaks it throws `SchemaValidationError`.
  */
@@ -21,7 +22,7 @@ export function successAnswer<N extends ApiName>(
   const route = routes[name];
   const body = {
     responseCode: '00',
-    messageCode: route.responseMessageCode,
+    ...messageCodeField(route.responseMessageCode),
     clientTxnId,
     responseMessage: route.successMessage,
     ...fields,
@@ -35,7 +36,7 @@ export function successAnswer<N extends ApiName>(
 
 /** What a failure answer echoes from the request, when the request got far enough to carry it. */
 export interface FailureContext {
-  /** The request's `messageCode`; the answer carries it plus one. */
+  /** The request's `messageCode`; the answer carries it plus one. Absent for the PG Load APIs. */
   readonly requestMessageCode?: number;
   readonly clientTxnId?: string;
   /** Overrides the catalogue's message: 1020 names the first offending field here. */

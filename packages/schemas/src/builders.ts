@@ -1,7 +1,7 @@
 /** Building requests: fresh transaction ids, timestamps, and the SDK defaults. */
 import { formatRequestDateTime } from './dates.js';
 import { describeIssues } from './issues.js';
-import { type ApiName, type ParamsOf, type RequestOf, routes } from './routes.js';
+import { type ApiName, messageCodeField, type ParamsOf, type RequestOf, routes } from './routes.js';
 import { SchemaValidationError } from './validation-error.js';
 
 /**
@@ -23,8 +23,8 @@ export interface BuildRequestOptions {
 }
 
 /**
- * The full decrypted request of API `name`: `messageCode`, `clientTxnId` and `requestDateTime`
- * filled in, the SDK defaults applied (Register Customer: `kycProfile` 30, `riskCategory` Low,
+ * The full decrypted request of API `name`: `messageCode` (for an API that has one),
+ * `clientTxnId` and `requestDateTime` filled in, the SDK defaults applied (Register Customer: `kycProfile` 30, `riskCategory` Low,
  * `formFactorRequired` false), and the whole validated. Throws `SchemaValidationError` naming the
  * first offending field when `params` break a rule.
  */
@@ -39,7 +39,7 @@ export function buildRequest<N extends ApiName>(
     throw new SchemaValidationError(describeIssues(fields.error), `${route.title} request`);
   }
   const candidate = {
-    messageCode: route.requestMessageCode,
+    ...messageCodeField(route.requestMessageCode),
     clientTxnId: options.clientTxnId ?? newClientTxnId(),
     requestDateTime: formatRequestDateTime(options.date ?? new Date(), options.utcOffsetMinutes),
     ...(fields.data as object),

@@ -18,10 +18,25 @@ export function requestHeaderShape<const C extends number>(
   };
 }
 
-/** The fields every decrypted answer carries. Answers are read leniently: types only. */
+/**
+ * The two fields every decrypted request carries, with or without a message code. The PG Load APIs
+ * carry only these: PayU documents no `messageCode` for them.
+ */
+export const requestIdentityShape: {
+  clientTxnId: typeof clientTxnIdSchema;
+  requestDateTime: typeof requestDateTimeSchema;
+} = {
+  clientTxnId: clientTxnIdSchema,
+  requestDateTime: requestDateTimeSchema,
+};
+
+/**
+ * The fields every decrypted answer carries. Answers are read leniently: types only. `messageCode`
+ * is absent from the answers of the APIs that have none (PG Load, PG Load Enquiry).
+ */
 export const responseHeaderShape = {
   responseCode: z.string(),
-  messageCode: z.number(),
+  messageCode: z.number().optional(),
   clientTxnId: z.string(),
   responseMessage: z.string(),
 } as const;
@@ -42,6 +57,17 @@ export function successHeaderShape<const C extends number>(
     responseMessage: z.string(),
   };
 }
+
+/** The fields a decrypted success answer without a message code carries (the PG Load APIs). */
+export const uncodedSuccessHeaderShape: {
+  responseCode: z.ZodLiteral<'00'>;
+  clientTxnId: z.ZodString;
+  responseMessage: z.ZodString;
+} = {
+  responseCode: z.literal('00'),
+  clientTxnId: z.string(),
+  responseMessage: z.string(),
+};
 
 /**
  * The rule for a "C" group: at least one of `keys` must be present. The issue is reported on the

@@ -16,6 +16,7 @@ const SPEC_CODES = [
   '1049',
   '1050',
   '1052',
+  '1054',
   '1055',
   '1058',
   '1074',
@@ -54,6 +55,7 @@ describe('the error catalogue', () => {
     ['1030', 'CUSTOMER_ALREADY_EXISTS', 'CUSTOMER ALREADY EXISTS', 409, 'conflict', true],
     ['1040', 'CUSTOMER_NOT_FOUND', 'CUSTOMER NOT FOUND', 404, 'not-found', true],
     ['1052', 'SYSTEM_ERROR', 'SYSTEM ERROR', 500, 'server', false],
+    ['1054', 'TRANSACTION_NOT_FOUND', 'TRANSACTION NOT FOUND', 404, 'not-found', true],
     [
       '6014',
       'ACCOUNT_TEMPORARILY_BLOCKED',

@@ -54,6 +54,7 @@ const entries: readonly ErrorCatalogueEntry[] = [
   entry('1049', 'INVALID_SECURE_CODE', 'INVALID SECURE CODE', 400, 'helper', false),
   entry('1050', 'BALANCE_LIMIT_EXCEEDED', 'BALANCE LIMIT EXCEEDED', 422, 'limit', true),
   entry('1052', 'SYSTEM_ERROR', 'SYSTEM ERROR', 500, 'server', false),
+  entry('1054', 'TRANSACTION_NOT_FOUND', 'TRANSACTION NOT FOUND', 404, 'not-found', true),
   entry('1055', 'MALFORMED_REQUEST', 'MALFORMED REQUEST', 400, 'envelope', false),
   entry('1058', 'INVALID_WALLETS', 'INVALID WALLETS', 400, 'wallet-identifier', false),
   entry('1074', 'INVALID_DATE_RANGE', 'INVALID DATE RANGE', 400, 'validation', true),
@@ -145,6 +146,7 @@ export type PlatformCode =
   | '1049'
   | '1050'
   | '1052'
+  | '1054'
   | '1055'
   | '1058'
   | '1074'

@@ -1,7 +1,7 @@
 /**
  * One valid decrypted request and success answer per API. The Register Customer and Retrieve
  * Customer Record requests are the spec's sample bodies (the `register-compact` and
- * `retrieve-unicode` vectors); the others follow wallet-apis.md field by field. They appear as
+ * `retrieve-unicode` vectors); the others follow wallet-apis.md and checkout.md field by field. They appear as
  * examples in the OpenAPI document, and tests and tools may start from them.
  */
 import type { ApiName, RequestInputOf } from './routes.js';
@@ -250,6 +250,49 @@ export const examples: ApiExamples = {
       responseMessage: 'WALLET STATUS UPDATED SUCCESSFULLY',
       accountNumber: '30000000000000000081',
       statusType: 'Debit',
+    },
+  },
+  pgLoad: {
+    request: {
+      clientTxnId: 'topup_0001',
+      requestDateTime: '20240410120000',
+      customer: {
+        firstName: 'Alice',
+        lastName: 'Smith',
+        mobileNumber: '917001122334',
+        emailAddress: 'alice.smith@example.in',
+      },
+      loadAmount: 50000,
+      currency: 'INR',
+      surl: 'https://shop.example.in/wallet/topup/success',
+      furl: 'https://shop.example.in/wallet/topup/failure',
+      urn: '10000000005',
+    },
+    response: {
+      responseCode: '00',
+      clientTxnId: 'topup_0001',
+      responseMessage: 'PG LOAD INITIATED SUCCESSFULLY',
+      referenceId: '6f1c2a9be0d34b7f8a51c3d2e4f60718',
+      data: {
+        redirectUrl: 'https://test.payu.in/pg-load/403993715531234567',
+        payuTxnId: '403993715531234567',
+      },
+    },
+  },
+  pgLoadEnquiry: {
+    request: {
+      clientTxnId: 'topup_0001',
+      requestDateTime: '20240410121500',
+    },
+    response: {
+      responseCode: '00',
+      clientTxnId: 'topup_0001',
+      responseMessage: 'PG LOAD STATUS FETCHED SUCCESSFULLY',
+      merchantCode: 'acme-merchant',
+      txnAmount: '50000',
+      accosaRefNo: '100000000003',
+      status: 'SUCCESS',
+      refundTxnExist: false,
     },
   },
 };

@@ -8,6 +8,8 @@ export * from './answers.js';
 export * from './apis/change-wallet-status.js';
 export * from './apis/check-status.js';
 export * from './apis/load.js';
+export * from './apis/pg-load.js';
+export * from './apis/pg-load-enquiry.js';
 export * from './apis/register-customer.js';
 export { responseAmountSchema, responseUrnSchema } from './apis/response-fields.js';
 export * from './apis/retrieve-customer.js';

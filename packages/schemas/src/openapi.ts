@@ -37,6 +37,13 @@ function pascal(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/** ` (3510 → 3511)` for an API with message codes, `` for one without. */
+function messageCodesNote(route: AnyRoute): string {
+  return route.requestMessageCode === undefined
+    ? ''
+    : ` (${route.requestMessageCode} → ${route.responseMessageCode})`;
+}
+
 /** The JSON Schemas of one API: the decrypted request, the decrypted success answer, the params. */
 export interface ApiJsonSchemas {
   readonly request: JsonSchema;
@@ -54,21 +61,23 @@ export function buildJsonSchemas(): Readonly<Record<ApiName, ApiJsonSchemas>> {
     ...wireJsonSchema(schema),
   });
   for (const route of routeList) {
-    const codes = `${route.requestMessageCode} → ${route.responseMessageCode}`;
+    const title = `${route.title}${messageCodesNote(route)}`;
     out[route.name] = {
       request: withHeader(
         `${pascal(route.name)}Request`,
-        `${route.title} (${codes}): the decrypted request.`,
+        `${title}: the decrypted request.`,
         route.request,
       ),
       response: withHeader(
         `${pascal(route.name)}Response`,
-        `${route.title} (${codes}): the decrypted success answer.`,
+        `${title}: the decrypted success answer.`,
         route.response,
       ),
       params: withHeader(
         `${pascal(route.name)}Params`,
-        `${route.title}: the request without messageCode, clientTxnId and requestDateTime.`,
+        route.clientTxnId === 'enquired'
+          ? `${route.title}: the clientTxnId of the call asked about.`
+          : `${route.title}: the request without messageCode, clientTxnId and requestDateTime.`,
         route.params,
       ),
     };
@@ -146,8 +155,12 @@ function operation(route: AnyRoute, method: string): Record<string, unknown> {
     operationId: isDefault ? route.name : `${route.name}${pascal(method.toLowerCase())}`,
     summary: route.title,
     description:
-      `${route.title}. Decrypted request messageCode ${route.requestMessageCode}, answer ` +
-      `${route.responseMessageCode}, success responseMessage "${route.successMessage}". ` +
+      `${route.title}. ` +
+      (route.requestMessageCode === undefined
+        ? 'No messageCode in the decrypted request or answer'
+        : `Decrypted request messageCode ${route.requestMessageCode}, answer ` +
+          `${route.responseMessageCode}`) +
+      `, success responseMessage "${route.successMessage}". ` +
       `Codes besides the outcome model: ${route.codes.join(', ')}.` +
       (isDefault ? '' : ` Also accepted with ${route.methods[0]}.`),
     tags: ['wallet'],
@@ -157,10 +170,14 @@ function operation(route: AnyRoute, method: string): Record<string, unknown> {
       { $ref: '#/components/parameters/date' },
       { $ref: '#/components/parameters/digest' },
     ],
-    'x-wallet-message-codes': {
-      request: route.requestMessageCode,
-      response: route.responseMessageCode,
-    },
+    ...(route.requestMessageCode === undefined
+      ? {}
+      : {
+          'x-wallet-message-codes': {
+            request: route.requestMessageCode,
+            response: route.responseMessageCode,
+          },
+        }),
     requestBody: {
       required: true,
       content: { 'application/json': { schema: ref(`${name}RequestEnvelope`) } },

@@ -6,12 +6,13 @@ import {
   findRouteByMessageCode,
   findRouteByPath,
   isApiName,
+  messageCodeField,
   routeList,
   routes,
 } from './routes.js';
 
 describe('the route table', () => {
-  it('holds the eight APIs under their contract names', () => {
+  it('holds the ten APIs under their contract names', () => {
     expect(apiNames).toEqual([
       'registerCustomer',
       'retrieveCustomer',
@@ -21,6 +22,8 @@ describe('the route table', () => {
       'statement',
       'checkStatus',
       'changeWalletStatus',
+      'pgLoad',
+      'pgLoadEnquiry',
     ]);
   });
 
@@ -50,6 +53,23 @@ describe('the route table', () => {
     expect(route.methods).toEqual(methods);
     expect(route.requestMessageCode).toBe(code);
     expect(route.responseMessageCode).toBe(code + 1);
+    expect(route.clientTxnId).toBe('own');
+  });
+
+  it.each([
+    ['pgLoad', '/loyalty-points/ppi/payment/pg-load/v1', 'own'],
+    ['pgLoadEnquiry', '/loyalty-points/ppi/payment/pg-load/enquiry/v1', 'enquired'],
+  ] as const)('%s: POST %s, no message codes, clientTxnId %s', (name, path, role) => {
+    const route = routes[name];
+    expect(route.path).toBe(path);
+    expect(route.methods).toEqual(['POST']);
+    expect(route.requestMessageCode).toBeUndefined();
+    expect(route.responseMessageCode).toBeUndefined();
+    expect(route.clientTxnId).toBe(role);
+  });
+
+  it('answers 1054 for an unknown clientTxnId of PG Load Enquiry', () => {
+    expect(routes.pgLoadEnquiry.codes).toEqual(['1054']);
   });
 
   it('gives every route a success message and codes the catalogue knows', () => {
@@ -61,7 +81,17 @@ describe('the route table', () => {
 
   it('has distinct paths and message codes', () => {
     expect(new Set(routeList.map((r) => r.path)).size).toBe(routeList.length);
-    expect(new Set(routeList.map((r) => r.requestMessageCode)).size).toBe(routeList.length);
+    const coded = routeList.filter((r) => r.requestMessageCode !== undefined);
+    expect(coded).toHaveLength(8);
+    expect(new Set(coded.map((r) => r.requestMessageCode)).size).toBe(coded.length);
+  });
+});
+
+describe('messageCodeField', () => {
+  it('gives the field for an API with message codes, nothing for one without', () => {
+    expect(messageCodeField(routes.load.requestMessageCode)).toEqual({ messageCode: 1080 });
+    expect(messageCodeField(routes.pgLoad.requestMessageCode)).toEqual({});
+    expect(Object.keys(messageCodeField(routes.pgLoadEnquiry.responseMessageCode))).toEqual([]);
   });
 });
 
@@ -84,6 +114,13 @@ describe('lookups', () => {
   it('finds a route by request message code', () => {
     expect(findRouteByMessageCode(1080)?.name).toBe('load');
     expect(findRouteByMessageCode(1081)).toBeUndefined();
+  });
+
+  it('finds the PG Load routes by path', () => {
+    expect(findRoute('POST', '/loyalty-points/ppi/payment/pg-load/v1')?.name).toBe('pgLoad');
+    expect(findRoute('post', '/loyalty-points/ppi/payment/pg-load/enquiry/v1/')?.name).toBe(
+      'pgLoadEnquiry',
+    );
   });
 
   it('recognises API names', () => {

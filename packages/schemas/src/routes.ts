@@ -1,6 +1,6 @@
 /**
- * The route table: every wallet API with its path, methods, message codes, schemas and success
- * message. The client, the sandbox and the CLI are driven by it and never restate any of these.
+ * The route table: every wallet API with its path, methods, message codes (when it has them),
+ * schemas and success message. The client, the sandbox and the CLI are driven by it and never restate any of these.
  */
 import type { z } from 'zod';
 import {
@@ -14,6 +14,12 @@ import {
   checkStatusResponseSchema,
 } from './apis/check-status.js';
 import { loadParamsSchema, loadRequestSchema, loadResponseSchema } from './apis/load.js';
+import { pgLoadParamsSchema, pgLoadRequestSchema, pgLoadResponseSchema } from './apis/pg-load.js';
+import {
+  pgLoadEnquiryParamsSchema,
+  pgLoadEnquiryRequestSchema,
+  pgLoadEnquiryResponseSchema,
+} from './apis/pg-load-enquiry.js';
 import {
   registerCustomerParamsSchema,
   registerCustomerRequestSchema,
@@ -53,14 +59,31 @@ export interface Route<
   readonly path: string;
   /** Accepted methods; the first is the one the client sends. */
   readonly methods: readonly [HttpMethod, ...HttpMethod[]];
-  readonly requestMessageCode: number;
-  /** Always `requestMessageCode + 1`. */
-  readonly responseMessageCode: number;
-  /** The full decrypted request, with `messageCode`, `clientTxnId` and `requestDateTime`. */
+  /**
+   * The `messageCode` its requests carry; `undefined` for an API without one (PG Load and PG Load
+   * Enquiry: PayU documents none, and their requests and answers carry none).
+   */
+  readonly requestMessageCode: number | undefined;
+  /** Always `requestMessageCode + 1`; `undefined` with it. */
+  readonly responseMessageCode: number | undefined;
+  /**
+   * What the request's `clientTxnId` names. `own`: this call, unique per merchant across all APIs
+   * and the key of idempotent retries. `enquired`: an earlier PG Load this call asks about (PG
+   * Load Enquiry): the call changes nothing, is answered from the state at the time asked and is
+   * never stored, so its `clientTxnId` is a parameter the caller gives.
+   */
+  readonly clientTxnId: 'own' | 'enquired';
+  /**
+   * The full decrypted request, with `clientTxnId`, `requestDateTime` and, when the API has one,
+   * `messageCode`.
+   */
   readonly request: Request;
   /** The decrypted success answer. */
   readonly response: Response;
-  /** The request without its three common fields: what a client method takes. */
+  /**
+   * The request without its common fields (`messageCode`, `clientTxnId`, `requestDateTime`): what
+   * a client method takes. An `enquired` API's params hold the `clientTxnId` asked about.
+   */
   readonly params: Params;
   /** The `responseMessage` of a success. */
   readonly successMessage: string;
@@ -117,6 +140,18 @@ export interface Routes {
     typeof changeWalletStatusResponseSchema,
     typeof changeWalletStatusParamsSchema
   >;
+  readonly pgLoad: Route<
+    'pgLoad',
+    typeof pgLoadRequestSchema,
+    typeof pgLoadResponseSchema,
+    typeof pgLoadParamsSchema
+  >;
+  readonly pgLoadEnquiry: Route<
+    'pgLoadEnquiry',
+    typeof pgLoadEnquiryRequestSchema,
+    typeof pgLoadEnquiryResponseSchema,
+    typeof pgLoadEnquiryParamsSchema
+  >;
 }
 
 /** The name of a wallet API: a key of the route table. */
@@ -135,6 +170,7 @@ export type ResponseOf<N extends ApiName> = z.output<Routes[N]['response']>;
 export type ParamsOf<N extends ApiName> = z.input<Routes[N]['params']>;
 
 const BASE = '/loyalty-points/v1/wallet';
+const PG_LOAD_BASE = '/loyalty-points/ppi/payment/pg-load';
 
 const table: Routes = {
   registerCustomer: {
@@ -144,6 +180,7 @@ const table: Routes = {
     methods: ['POST'],
     requestMessageCode: 3510,
     responseMessageCode: 3511,
+    clientTxnId: 'own',
     request: registerCustomerRequestSchema,
     response: registerCustomerResponseSchema,
     params: registerCustomerParamsSchema,
@@ -157,6 +194,7 @@ const table: Routes = {
     methods: ['POST'],
     requestMessageCode: 1930,
     responseMessageCode: 1931,
+    clientTxnId: 'own',
     request: retrieveCustomerRequestSchema,
     response: retrieveCustomerResponseSchema,
     params: retrieveCustomerParamsSchema,
@@ -170,6 +208,7 @@ const table: Routes = {
     methods: ['POST', 'PATCH'],
     requestMessageCode: 1280,
     responseMessageCode: 1281,
+    clientTxnId: 'own',
     request: updateProfileRequestSchema,
     response: updateProfileResponseSchema,
     params: updateProfileParamsSchema,
@@ -183,6 +222,7 @@ const table: Routes = {
     methods: ['PATCH'],
     requestMessageCode: 1080,
     responseMessageCode: 1081,
+    clientTxnId: 'own',
     request: loadRequestSchema,
     response: loadResponseSchema,
     params: loadParamsSchema,
@@ -208,6 +248,7 @@ const table: Routes = {
     methods: ['PATCH'],
     requestMessageCode: 1480,
     responseMessageCode: 1481,
+    clientTxnId: 'own',
     request: unloadRequestSchema,
     response: unloadResponseSchema,
     params: unloadParamsSchema,
@@ -221,6 +262,7 @@ const table: Routes = {
     methods: ['POST'],
     requestMessageCode: 1072,
     responseMessageCode: 1073,
+    clientTxnId: 'own',
     request: statementRequestSchema,
     response: statementResponseSchema,
     params: statementParamsSchema,
@@ -234,6 +276,7 @@ const table: Routes = {
     methods: ['POST'],
     requestMessageCode: 2050,
     responseMessageCode: 2051,
+    clientTxnId: 'own',
     request: checkStatusRequestSchema,
     response: checkStatusResponseSchema,
     params: checkStatusParamsSchema,
@@ -247,11 +290,40 @@ const table: Routes = {
     methods: ['PATCH', 'POST'],
     requestMessageCode: 3530,
     responseMessageCode: 3531,
+    clientTxnId: 'own',
     request: changeWalletStatusRequestSchema,
     response: changeWalletStatusResponseSchema,
     params: changeWalletStatusParamsSchema,
     successMessage: 'WALLET STATUS UPDATED SUCCESSFULLY',
     codes: ['1040', '3532', '3533'],
+  },
+  pgLoad: {
+    name: 'pgLoad',
+    title: 'PG Load',
+    path: `${PG_LOAD_BASE}/v1`,
+    methods: ['POST'],
+    requestMessageCode: undefined,
+    responseMessageCode: undefined,
+    clientTxnId: 'own',
+    request: pgLoadRequestSchema,
+    response: pgLoadResponseSchema,
+    params: pgLoadParamsSchema,
+    successMessage: 'PG LOAD INITIATED SUCCESSFULLY',
+    codes: ['1040', '1322', '10153', '1118', '1121', '6014', '6000', '6002'],
+  },
+  pgLoadEnquiry: {
+    name: 'pgLoadEnquiry',
+    title: 'PG Load Enquiry',
+    path: `${PG_LOAD_BASE}/enquiry/v1`,
+    methods: ['POST'],
+    requestMessageCode: undefined,
+    responseMessageCode: undefined,
+    clientTxnId: 'enquired',
+    request: pgLoadEnquiryRequestSchema,
+    response: pgLoadEnquiryResponseSchema,
+    params: pgLoadEnquiryParamsSchema,
+    successMessage: 'PG LOAD STATUS FETCHED SUCCESSFULLY',
+    codes: ['1054'],
   },
 };
 
@@ -271,7 +343,18 @@ function normalisePath(path: string): string {
 }
 
 const byPath = new Map<string, AnyRoute>(routeList.map((r) => [r.path, r]));
-const byMessageCode = new Map<number, AnyRoute>(routeList.map((r) => [r.requestMessageCode, r]));
+const byMessageCode = new Map<number, AnyRoute>(
+  routeList.flatMap((r) => (r.requestMessageCode === undefined ? [] : [[r.requestMessageCode, r]])),
+);
+
+/**
+ * The `messageCode` field of a body: `{ messageCode: code }`, or nothing for an API without
+ * message codes. Spread it into a request (`route.requestMessageCode`) or an answer
+ * (`route.responseMessageCode`) so neither carries a `messageCode` its API does not have.
+ */
+export function messageCodeField(code: number | undefined): { readonly messageCode?: number } {
+  return code === undefined ? {} : { messageCode: code };
+}
 
 /** The route serving `path` (query string and a trailing slash ignored), whatever the method. */
 export function findRouteByPath(path: string): AnyRoute | undefined {
@@ -289,7 +372,7 @@ export function findRoute(method: string, path: string): AnyRoute | undefined {
   return (route.methods as readonly string[]).includes(upper) ? route : undefined;
 }
 
-/** The route whose request message code is `code`. */
+/** The route whose request message code is `code` (the PG Load APIs have none). */
 export function findRouteByMessageCode(code: number): AnyRoute | undefined {
   return byMessageCode.get(code);
 }

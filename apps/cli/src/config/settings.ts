@@ -24,7 +24,9 @@ export type SettingName =
   | 'iv'
   | 'authProfile'
   | 'timeout'
-  | 'adminToken';
+  | 'adminToken'
+  | 'gateway'
+  | 'bankcode';
 
 export const SETTINGS: readonly SettingDefinition[] = [
   {
@@ -99,6 +101,23 @@ export const SETTINGS: readonly SettingDefinition[] = [
     secret: true,
     description:
       "the sandbox's admin token, for `wallet logs tail` against a sandbox on a non-loopback address (secret)",
+  },
+  {
+    name: 'gateway',
+    label: 'payment gateway',
+    flag: 'gateway',
+    env: 'WALLET_GATEWAY',
+    secret: false,
+    description:
+      'PayU payment gateway of `wallet pay`: test, production, or the base URL of a sandbox (default: the base URL)',
+  },
+  {
+    name: 'bankcode',
+    label: 'CLW bank code',
+    flag: 'bankcode',
+    env: 'WALLET_BANKCODE',
+    secret: false,
+    description: 'the CLW bank code PayU issued to the merchant, for `wallet pay` (default CLW)',
   },
 ];
 

@@ -28,9 +28,11 @@ export { requestFingerprint } from './fingerprint.js';
 export { type DigitSource, IDENTIFIER_LENGTHS, randomDigits } from './identifiers.js';
 export { canonicalJson, type JsonObject, type JsonPrimitive, type JsonValue } from './json.js';
 export { openStore, parseStoreUrl, type StoreLocation } from './open-store.js';
+export * from './pg-load-records.js';
 export * from './records.js';
 export type { SqliteDriverChoice } from './sqlite/driver.js';
 export type {
+  SettleWork,
   Store,
   StoreBackendName,
   StoreDriverName,

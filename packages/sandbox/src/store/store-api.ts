@@ -1,6 +1,7 @@
 import type { CheckoutStore, CheckoutTx } from './checkout-api.js';
 import type { SqliteDriverName } from './errors.js';
 import type { DigitSource } from './identifiers.js';
+import type { NewTopUp, SettleResult, TopUp, TopUpSettlement } from './pg-load-records.js';
 import type {
   Account,
   AccountLookup,
@@ -74,7 +75,15 @@ export interface StoreTx {
 
   /** The payment gateway's records, in this same transaction. */
   readonly checkout: CheckoutTx;
+  /** Records a pending PG Load top-up under the transaction's clientTxnId. */
+  createTopUp(input: NewTopUp): Promise<TopUp>;
 }
+
+/**
+ * The business logic that settles a pending top-up: acts through `tx` (whose clientTxnId is the
+ * PG Load's, so a credit's ledger entry carries it) and says how the top-up ended.
+ */
+export type SettleWork = (tx: StoreTx, topUp: TopUp) => Promise<TopUpSettlement>;
 
 /** The business logic of one request: acts through `tx`, answers an outcome to store. */
 export type TransactWork = (tx: StoreTx) => Promise<Outcome>;
@@ -153,6 +162,18 @@ export interface Store {
   findAccount(merchantKey: string, lookup: AccountLookup): Promise<Account | null>;
   statement(merchantKey: string, urn: string, query: StatementQuery): Promise<Statement | null>;
   getOutcome(merchantKey: string, clientTxnId: string): Promise<StoredOutcome | null>;
+
+  /** The PG Load top-up a merchant recorded under `clientTxnId`; null when there is none. */
+  findTopUp(merchantKey: string, clientTxnId: string): Promise<TopUp | null>;
+  /** The PG Load top-up with that payment gateway id, whatever its merchant; null when none. */
+  findTopUpByPayuTxnId(payuTxnId: string): Promise<TopUp | null>;
+  /**
+   * Settles a pending top-up exactly once. In one transaction, serialized with every other unit of
+   * work on the PG Load's clientTxnId: when the top-up is still `PENDING`, runs `work` and records
+   * how it ended (a `FAILED` one rolls back the work's effects); otherwise runs nothing and answers
+   * `already-settled`. Concurrent calls for one top-up run `work` once.
+   */
+  settleTopUp(payuTxnId: string, work: SettleWork): Promise<SettleResult>;
 
   /** Accounts in registration order. */
   listAccounts(query?: ListQuery): Promise<Page<Account>>;

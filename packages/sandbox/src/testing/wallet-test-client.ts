@@ -8,6 +8,7 @@ import { type AuthProfile, DEFAULT_PROFILE, signRequest } from '@wallet/hmac';
 import {
   type ApiName,
   formatRequestDateTime,
+  messageCodeField,
   newClientTxnId,
   routes,
   WALLET_IDENTIFIER,
@@ -78,10 +79,13 @@ export class WalletTestClient {
     });
   }
 
-  /** The full decrypted request of `api`: message code, a fresh clientTxnId and now's date, then `fields`. */
+  /**
+   * The full decrypted request of `api`: message code (when the API has one), a fresh clientTxnId
+   * and now's date, then `fields`.
+   */
   request(api: ApiName, fields: Record<string, unknown>): Record<string, unknown> {
     return {
-      messageCode: routes[api].requestMessageCode,
+      ...messageCodeField(routes[api].requestMessageCode),
       clientTxnId: newClientTxnId(),
       requestDateTime: formatRequestDateTime(this.#now()),
       ...fields,

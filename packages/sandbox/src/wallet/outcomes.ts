@@ -1,14 +1,20 @@
 /**
  * The decrypted answers the wallet APIs give: success bodies (`00`, the route's answer message code
- * and success message) and failure bodies (a catalogue code and its message), as store outcomes.
+ * when it has one, and success message) and failure bodies (a catalogue code and its message), as store outcomes.
  */
-import { type AnyRoute, errorCatalogue, isPlatformCode, type PlatformCode } from '@wallet/schemas';
+import {
+  type AnyRoute,
+  errorCatalogue,
+  isPlatformCode,
+  messageCodeField,
+  type PlatformCode,
+} from '@wallet/schemas';
 import type { JsonObject } from '../store/json.js';
 import type { Outcome } from '../store/records.js';
 
 const SUCCESS = errorCatalogue['00'];
 
-/** A decrypted failure answer: code, the route's answer message code, echo and message. */
+/** A decrypted failure answer: code, the route's answer message code (if any), echo and message. */
 export function failureBody(
   route: AnyRoute,
   clientTxnId: string | undefined,
@@ -17,7 +23,7 @@ export function failureBody(
 ): JsonObject {
   return {
     responseCode: errorCatalogue[code].code,
-    messageCode: route.responseMessageCode,
+    ...messageCodeField(route.responseMessageCode),
     ...(clientTxnId === undefined ? {} : { clientTxnId }),
     responseMessage: message,
   };
@@ -40,7 +46,7 @@ export class Answers {
       httpStatus: SUCCESS.httpStatus,
       response: {
         responseCode: SUCCESS.code,
-        messageCode: this.route.responseMessageCode,
+        ...messageCodeField(this.route.responseMessageCode),
         clientTxnId: this.clientTxnId,
         responseMessage: this.route.successMessage,
         ...fields,

@@ -4,7 +4,8 @@
  * envelope (1055, plain, one body for every unreadable token; 429 instead once the signature
  * carried too many) → message code for this endpoint (1010, encrypted) → schema (1020 or the
  * rule's code, encrypted) → idempotent unit of work with the API's business logic → encrypted
- * answer.
+ * answer. An API whose clientTxnId names an earlier call (PG Load Enquiry) is answered from the
+ * current state instead, outside the unit of work, and its answer is not stored.
  */
 import {
   type AnyRoute,
@@ -12,6 +13,7 @@ import {
   errorCatalogue,
   isPlatformCode,
   issueLine,
+  type RequestOf,
   statementRangeProblem,
   validateRequest,
   WALLET_IDENTIFIER,
@@ -33,7 +35,7 @@ import type { ActiveMerchant } from '../merchants/registry.js';
 import type { JsonObject } from '../store/json.js';
 import type { Outcome, TransactRequest } from '../store/records.js';
 import type { Store, StoreTx, TransactWork } from '../store/store-api.js';
-import { type ApiContext, apiHandlers } from './apis/index.js';
+import { type ApiContext, apiHandlers, pgLoadEnquiry, type StoredApiName } from './apis/index.js';
 import { type AuthSettings, authenticate } from './authenticate.js';
 import { openRequestEnvelope } from './open-envelope.js';
 import { Answers, failureBody } from './outcomes.js';
@@ -165,10 +167,18 @@ export async function handleWalletCall(
     return sealed(merchant, errorCatalogue[clockProblem.code].httpStatus, answer, headers, draft);
   }
 
-  const handler = apiHandlers[route.name] as AnyHandler;
   const answers = new Answers(route, clientTxnId);
+  if (route.clientTxnId === 'enquired') {
+    const enquiry = checked.value as RequestOf<'pgLoadEnquiry'>;
+    const outcome = await pgLoadEnquiry(enquiry, settings.store, merchantKey, answers);
+    if (outcome.kind === 'decline') draft.failure = 'declined';
+    return sealed(merchant, outcome.httpStatus, outcome.response, headers, draft);
+  }
+
+  const handler = apiHandlers[route.name as StoredApiName] as AnyHandler;
   const unit: TransactRequest = { merchantKey, clientTxnId, api: route.name, request: decrypted };
-  const work: TransactWork = (tx) => handler(checked.value, tx, { answers, now: settings.now });
+  const context: ApiContext = { answers, now: settings.now, origin: new URL(request.url).origin };
+  const work: TransactWork = (tx) => handler(checked.value, tx, context);
   const result = settings.magicValues
     ? await transactWithMagic(settings.store, scope, unit, work)
     : await settings.store.transact(unit, work);

@@ -11,6 +11,7 @@ import checkStatusParams from '@wallet/schemas/json-schema/checkStatus.params.js
   type: 'json',
 };
 import loadParams from '@wallet/schemas/json-schema/load.params.json' with { type: 'json' };
+import pgLoadParams from '@wallet/schemas/json-schema/pgLoad.params.json' with { type: 'json' };
 import registerCustomerParams from '@wallet/schemas/json-schema/registerCustomer.params.json' with {
   type: 'json',
 };
@@ -88,6 +89,17 @@ export const API_COMMANDS: readonly ApiCommand[] = [
     description: 'debit a wallet (amounts in paise)',
     examples: [
       'wallet unload --urn 10000000005 --transaction-amount 2500 --receiver "Acme Store 42" --fund-flow-type O --impl-id acme-loyalty --impl-type LOYALTY',
+    ],
+  },
+  {
+    words: ['topup'],
+    api: 'pgLoad',
+    schema: pgLoadParams,
+    description:
+      "PG Load: start a top-up by card (paise) and print the page to send the customer's browser to",
+    examples: [
+      'wallet topup --first-name Asha --mobile-number 919876543210 --load-amount 50000 --surl https://shop.example/topup/ok --furl https://shop.example/topup/failed',
+      'wallet topup --urn 10000000005 --first-name Asha --mobile-number 919876543210 --load-amount 50000 --surl https://shop.example/topup/ok --furl https://shop.example/topup/failed --client-txn-id topup-0001',
     ],
   },
   {

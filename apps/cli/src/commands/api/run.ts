@@ -112,6 +112,19 @@ export async function callApi(
   if (invocation.dryRun) return dryRun(context, invocation, params);
   const client = createWalletClient(walletClientConfig(context.config()));
   const answer = await methodOf(client, invocation.api)(params, optionsOf(invocation));
-  context.output.result(answer, () => renderAnswer(answer));
+  const redirect = redirectUrlOf(answer);
+  context.output.result(answer, () =>
+    redirect === undefined
+      ? renderAnswer(answer)
+      : `${redirect}\n\nSend the customer's browser to the URL above.\n${renderAnswer(answer)}`,
+  );
   return ExitCode.Success;
+}
+
+/** The page an answer sends the customer to (PG Load's `data.redirectUrl`), printed first. */
+function redirectUrlOf(answer: Readonly<Record<string, unknown>>): string | undefined {
+  const data = answer.data;
+  if (typeof data !== 'object' || data === null) return undefined;
+  const url = (data as Record<string, unknown>).redirectUrl;
+  return typeof url === 'string' ? url : undefined;
 }

@@ -1,4 +1,5 @@
 /** `wallet config set | unset | show`. */
+import { CheckoutConfigError, createCheckout } from '@wallet/checkout';
 import { createEnvelope, generateKey } from '@wallet/crypto';
 import { profileFromName } from '@wallet/hmac';
 import {
@@ -33,6 +34,20 @@ function invalid(setting: SettingDefinition, rule: string): ConfigError {
   });
 }
 
+/** A `wallet pay` setting, checked by `@wallet/checkout`'s own configuration rules. */
+function checkCheckoutSetting(
+  setting: SettingDefinition,
+  values: { readonly environment: string; readonly bankcode?: string },
+): void {
+  try {
+    createCheckout({ key: 'config-check', salt: 'config-check', ...values });
+  } catch (error) {
+    if (!(error instanceof CheckoutConfigError)) throw error;
+    const rule = error.message.replace(/^Invalid checkout setting \S+: /, '').replace(/\.$/, '');
+    throw invalid(setting, rule);
+  }
+}
+
 /** Checks a value with the package that will use it, so a bad value fails now, not at first use. */
 function checkValue(setting: SettingDefinition, value: string): void {
   switch (setting.name) {
@@ -56,6 +71,12 @@ function checkValue(setting: SettingDefinition, value: string): void {
     case 'timeout':
       if (!/^[1-9]\d*$/.test(value))
         throw invalid(setting, 'must be a whole number of milliseconds');
+      return;
+    case 'gateway':
+      checkCheckoutSetting(setting, { environment: value });
+      return;
+    case 'bankcode':
+      checkCheckoutSetting(setting, { environment: 'test', bankcode: value });
       return;
     default:
       return;

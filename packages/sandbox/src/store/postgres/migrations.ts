@@ -1,4 +1,5 @@
 import type { Migration } from '../sql/backend.js';
+import { POSTGRES_PG_LOAD_MIGRATION } from './pg-load-migration.js';
 import { POSTGRES_CHECKOUT_MIGRATION } from './checkout-migrations.js';
 
 const STATUSES = `'Active','Custom','Temporary','Permanent','Closed','Debit','Credit','CreditDebit','Dormant'`;
@@ -100,5 +101,6 @@ CREATE TABLE idempotency_records (
 );
 `,
   },
+  POSTGRES_PG_LOAD_MIGRATION,
   POSTGRES_CHECKOUT_MIGRATION,
 ];

@@ -3,11 +3,13 @@ import {
   InvalidArgumentError,
   NestedStoreCallError,
   StoreClosedError,
+  StoreFaultError,
   UnknownMerchantError,
 } from '../errors.js';
 import { requestFingerprint } from '../fingerprint.js';
 import { type DigitSource, randomDigits } from '../identifiers.js';
 import { isJsonObject, type JsonObject } from '../json.js';
+import type { SettleResult, TopUp } from '../pg-load-records.js';
 import {
   type Account,
   type AccountLookup,
@@ -26,6 +28,7 @@ import {
   type TransactResult,
 } from '../records.js';
 import type {
+  SettleWork,
   Store,
   StoreBackendName,
   StoreDriverName,
@@ -36,6 +39,7 @@ import { requireInteger, requireOneOf, requireText } from '../validate.js';
 import type { Backend, Executor } from './backend.js';
 import { SqlCheckoutStore } from './checkout.js';
 import { migrate } from './migrate.js';
+import { selectTopUp, selectTopUpByPayuTxnId, updateTopUpSettled } from './pg-load-queries.js';
 import {
   LISTINGS,
   type ListFilter,
@@ -56,6 +60,7 @@ const WORK_SAVEPOINT = 'store_work';
 const DATA_TABLES = [
   'refunds',
   'payments',
+  'pg_load_top_ups',
   'idempotency_records',
   'ledger_entries',
   'wallets',
@@ -240,6 +245,62 @@ export class SqlStore implements Store {
     return this.#readScoped(merchantKey, null, (exec, merchantId) =>
       selectOutcome(exec, merchantId, clientTxnId),
     );
+  }
+
+  async findTopUp(merchantKey: string, clientTxnId: string): Promise<TopUp | null> {
+    const id = requireText(clientTxnId, 'clientTxnId', 100);
+    return this.#readScoped(merchantKey, null, (exec, merchantId) =>
+      selectTopUp(exec, merchantId, id),
+    );
+  }
+
+  async findTopUpByPayuTxnId(payuTxnId: string): Promise<TopUp | null> {
+    const id = requireText(payuTxnId, 'payuTxnId', 18);
+    return this.#read(async (exec) => (await selectTopUpByPayuTxnId(exec, id))?.topUp ?? null);
+  }
+
+  async settleTopUp(payuTxnId: string, work: SettleWork): Promise<SettleResult> {
+    const id = requireText(payuTxnId, 'payuTxnId', 18);
+    return this.#write(async (exec): Promise<SettleResult> => {
+      const found = await selectTopUpByPayuTxnId(exec, id);
+      if (found === null) return { status: 'not-found' };
+      const { merchantId } = found;
+      const { merchantKey, clientTxnId } = found.topUp;
+      // The key transact uses for the PG Load's clientTxnId: settlements of one top-up queue
+      // here, and each then reads what the one before it committed.
+      await this.#db.lockKey(exec, `${merchantId}:${clientTxnId}`);
+      const current = await selectTopUp(exec, merchantId, clientTxnId);
+      if (current === null) return { status: 'not-found' };
+      if (current.status !== 'PENDING') return { status: 'already-settled', topUp: current };
+
+      await exec.execute(`SAVEPOINT ${WORK_SAVEPOINT}`);
+      const tx = new SqlStoreTx({
+        exec,
+        dialect: this.#db.dialect,
+        merchantId,
+        merchantKey,
+        clientTxnId,
+        now: this.#now,
+        digits: this.#digits,
+      });
+      let settlement: Awaited<ReturnType<SettleWork>>;
+      try {
+        const inWork = this.#inWork;
+        settlement = await (inWork === undefined
+          ? work(tx, current)
+          : inWork.run(true, () => work(tx, current)));
+      } finally {
+        await tx.finish();
+      }
+      if (settlement.status !== 'SUCCESS') {
+        await exec.execute(`ROLLBACK TO SAVEPOINT ${WORK_SAVEPOINT}`);
+      }
+      await exec.execute(`RELEASE SAVEPOINT ${WORK_SAVEPOINT}`);
+      await updateTopUpSettled(exec, id, settlement, this.#now());
+      const settled = await selectTopUp(exec, merchantId, clientTxnId);
+      if (settled === null) throw new StoreFaultError();
+      return { status: 'settled', topUp: settled };
+    });
   }
 
   async listAccounts(query: ListQuery = {}): Promise<Page<Account>> {

@@ -15,6 +15,7 @@ import {
   IDENTIFIER_ATTEMPTS,
   IDENTIFIER_LENGTHS,
 } from '../identifiers.js';
+import type { NewTopUp, TopUp } from '../pg-load-records.js';
 import {
   type Account,
   type AccountLookup,
@@ -46,6 +47,7 @@ import {
 } from '../validate.js';
 import { ConstraintViolation, type Dialect, type Executor, type SqlValue } from './backend.js';
 import { SqlCheckoutTx } from './checkout.js';
+import { insertTopUp, selectTopUp } from './pg-load-queries.js';
 import {
   selectAccount,
   selectAccountByWalletRef,
@@ -146,6 +148,16 @@ export class SqlStoreTx implements StoreTx {
 
   getOutcome(clientTxnId: string): Promise<StoredOutcome | null> {
     return this.#run(() => selectOutcome(this.#ctx.exec, this.#ctx.merchantId, clientTxnId));
+  }
+
+  createTopUp(input: NewTopUp): Promise<TopUp> {
+    return this.#run(async () => {
+      const { exec, merchantId, clientTxnId } = this.#ctx;
+      await insertTopUp(exec, merchantId, clientTxnId, input, this.#ctx.now());
+      const created = await selectTopUp(exec, merchantId, clientTxnId);
+      if (created === null) throw new StoreFaultError();
+      return created;
+    });
   }
 
   #run<T>(operation: () => Promise<T>): Promise<T> {

@@ -1,4 +1,5 @@
 import type { Migration } from '../sql/backend.js';
+import { SQLITE_PG_LOAD_MIGRATION } from './pg-load-migration.js';
 import { SQLITE_CHECKOUT_MIGRATION } from './checkout-migrations.js';
 
 const STATUSES = `'Active','Custom','Temporary','Permanent','Closed','Debit','Credit','CreditDebit','Dormant'`;
@@ -108,5 +109,6 @@ CREATE TABLE idempotency_records (
 ) STRICT;
 `,
   },
+  SQLITE_PG_LOAD_MIGRATION,
   SQLITE_CHECKOUT_MIGRATION,
 ];

@@ -7,6 +7,7 @@ import { openStore } from '../open-store.js';
 import { describeStoreConformance, type StoreHarness } from '../testing/store-conformance.js';
 import type { SqliteConnection } from './connection.js';
 import { openSqliteConnection } from './driver.js';
+import { SQLITE_MIGRATIONS } from './migrations.js';
 
 /** A SQLite file in a fresh temporary directory, removed afterwards. */
 function fileHarness(): StoreHarness & { path: string } {
@@ -53,6 +54,7 @@ describe('SQLite store specifics', () => {
         'ledger_entries',
         'merchants',
         'payments',
+        'pg_load_top_ups',
         'refunds',
         'schema_migrations',
         'wallets',
@@ -67,7 +69,7 @@ describe('SQLite store specifics', () => {
       await Promise.all(stores.map((store) => store.close()));
       expect(
         await fresh.rawQuery('SELECT version FROM schema_migrations ORDER BY version'),
-      ).toEqual([{ version: 1 }, { version: 16 }]);
+      ).toEqual(SQLITE_MIGRATIONS.map(({ version }) => ({ version })));
     } finally {
       await fresh.dispose();
     }

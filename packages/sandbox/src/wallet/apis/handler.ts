@@ -9,7 +9,12 @@ export interface ApiContext {
   readonly answers: Answers;
   /** The sandbox clock. */
   readonly now: () => Date;
+  /** The sandbox's origin as the caller reached it: the base of the addresses it hands out. */
+  readonly origin: string;
 }
+
+/** The APIs whose answers are stored under their own clientTxnId (all but PG Load Enquiry). */
+export type StoredApiName = Exclude<ApiName, 'pgLoadEnquiry'>;
 
 /**
  * The business logic of API `N`: runs inside the store's unit of work, acts only through `tx`

@@ -12,7 +12,7 @@ import {
 } from '@wallet/schemas';
 import { isStoreError } from '../../store/errors.js';
 import type { JsonObject } from '../../store/json.js';
-import type { AccountLookup, PostedEntry } from '../../store/records.js';
+import type { Account, AccountLookup, PostedEntry } from '../../store/records.js';
 import type { StoreTx } from '../../store/store-api.js';
 
 export function movementFields({ entry, wallet }: PostedEntry): JsonObject {
@@ -40,6 +40,19 @@ function blockedBy(
   if (code === undefined) return undefined;
   if (!isPlatformCode(code)) throw new TypeError('a wallet status blocks with a catalogue code');
   return code;
+}
+
+/**
+ * The code that refuses a credit of `amount` paise to `account` before anything moves: the
+ * wallet's status (1118, 1121, 6000, 6002, 6014) or the KYC profile's per-transaction range
+ * (10153). Undefined when the credit may go ahead (the balance cap is the ledger's to check).
+ */
+export function creditRefusal(account: Account, amount: number): PlatformCode | undefined {
+  const blocked = blockedBy(account.wallet.status, 'credit');
+  if (blocked !== undefined) return blocked;
+  const limit = kycLimits[account.customer.kycProfile];
+  if (amount < limit.minLoadPaise || amount > limit.maxLoadPaise) return '10153';
+  return undefined;
 }
 
 /** What a debit or credit moves and how the ledger describes it. */
@@ -97,13 +110,10 @@ export async function creditWallet(
   const account = await tx.findAccount(lookup);
   if (account === null) return { ok: false, code: '1040' };
   const { customer, wallet } = account;
-  const blocked = blockedBy(wallet.status, 'credit');
-  if (blocked !== undefined) return { ok: false, code: blocked };
-
   const { amount, originalClientTxnId: original } = movement;
+  const refused = creditRefusal(account, amount);
+  if (refused !== undefined) return { ok: false, code: refused };
   const limit = kycLimits[customer.kycProfile];
-  if (amount < limit.minLoadPaise || amount > limit.maxLoadPaise)
-    return { ok: false, code: '10153' };
   if (original !== undefined) {
     const refund = await tx.refundState(original);
     if (refund === null || refund.original.urn !== wallet.urn) return { ok: false, code: '1246' };
