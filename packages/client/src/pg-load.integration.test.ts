@@ -53,7 +53,7 @@ const ENTITIES: Record<string, string> = {
   '&quot;': '"',
   '&#39;': "'",
 };
-const unescape = (text: string): string =>
+const unescapeHtml = (text: string): string =>
   text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
 
 /** The first form of a page: where it posts and its fields, as a browser would submit them. */
@@ -62,9 +62,9 @@ function formOf(page: string, base: string): { action: string; fields: URLSearch
   if (action === undefined) throw new Error('the page has no form');
   const fields = new URLSearchParams();
   for (const match of page.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) {
-    fields.append(unescape(match[1] ?? ''), unescape(match[2] ?? ''));
+    fields.append(unescapeHtml(match[1] ?? ''), unescapeHtml(match[2] ?? ''));
   }
-  return { action: new URL(unescape(action), base).href, fields };
+  return { action: new URL(unescapeHtml(action), base).href, fields };
 }
 
 /** The customer's browser: opens the card page, pays with `cardNumber`, follows the callback form. */
