@@ -11,6 +11,10 @@ import checkStatusParams from '@wallet/schemas/json-schema/checkStatus.params.js
   type: 'json',
 };
 import loadParams from '@wallet/schemas/json-schema/load.params.json' with { type: 'json' };
+import pgLoadParams from '@wallet/schemas/json-schema/pgLoad.params.json' with { type: 'json' };
+import pgLoadEnquiryParams from '@wallet/schemas/json-schema/pgLoadEnquiry.params.json' with {
+  type: 'json',
+};
 import registerCustomerParams from '@wallet/schemas/json-schema/registerCustomer.params.json' with {
   type: 'json',
 };
@@ -123,6 +127,23 @@ export const API_COMMANDS: readonly ApiCommand[] = [
       'wallet status change --account-number 30000000000000000081 --status-type Debit --reason "card lost"',
     ],
   },
+  {
+    words: ['pg-load', 'start'],
+    api: 'pgLoad',
+    schema: pgLoadParams,
+    description:
+      'start a top-up by card (amounts in paise); prints the redirectUrl to send the customer to',
+    examples: [
+      'wallet pg-load start --first-name Asha --mobile-number 919876543210 --load-amount 50000 --surl https://shop.example.in/topup/ok --furl https://shop.example.in/topup/failed --urn 10000000005 --client-txn-id topup-0001',
+    ],
+  },
+  {
+    words: ['pg-load', 'status'],
+    api: 'pgLoadEnquiry',
+    schema: pgLoadEnquiryParams,
+    description: "where a top-up by card stands: --client-txn-id is the PG Load's",
+    examples: ['wallet pg-load status --client-txn-id topup-0001'],
+  },
 ];
 
 /** Flags of the API commands themselves, and the global ones: no field may take these names. */
@@ -144,6 +165,10 @@ const GROUPS: Readonly<Record<string, { description: string; examples: readonly 
       'wallet customer get --customer-mobile 917001122334',
       'wallet customer register --help',
     ],
+  },
+  'pg-load': {
+    description: 'top a wallet up by card (PG Load) and ask how it went',
+    examples: ['wallet pg-load status --client-txn-id topup-0001', 'wallet pg-load start --help'],
   },
   status: {
     description: 'check a stored answer, or change a wallet status',
@@ -172,7 +197,11 @@ function parentFor(program: Command, words: readonly string[]): Command {
 function defineApiCommand(program: Command, spec: ApiCommand): void {
   const name = spec.words[spec.words.length - 1] as string;
   const command = parentFor(program, spec.words.slice(0, -1)).command(name);
-  const flags = fieldFlags(spec.schema, RESERVED);
+  // A clientTxnId parameter (PG Load Enquiry's: the PG Load asked about) is the command's own
+  // --client-txn-id, not a field flag of its own.
+  const flags = fieldFlags(spec.schema, RESERVED).filter(
+    (field) => !(field.path.length === 1 && field.path[0] === 'clientTxnId'),
+  );
   const attributes = new Map<string, string>();
   command.description(spec.description);
   for (const field of flags) {
