@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CheckoutHashError, CheckoutResponseError } from './errors.js';
 import { builds } from './test-helpers.js';
@@ -129,5 +130,35 @@ describe.each(builds)('parseCallback through $name', ({ build }) => {
   it('refuses a verified response of an unknown status', () => {
     const odd = callback(build, { status: 'bounced' });
     expect(thrown(() => checkout.parseCallback(odd))).toBeInstanceOf(CheckoutResponseError);
+  });
+});
+
+describe.each(builds)('parseCallback properties through $name', ({ build }) => {
+  const checkout = build.createCheckout({ key: KEY, salt: SALT, environment: 'test' });
+  const value = (max: number) =>
+    fc
+      .string({ unit: 'grapheme', maxLength: max })
+      .filter((s) => !s.includes('|') && s.length <= max);
+
+  it('reads back, from the raw form body, exactly the fields that were posted', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          productinfo: value(100),
+          firstname: value(60),
+          email: value(50),
+          udf1: value(255),
+          udf5: value(255),
+          error_Message: fc.string(),
+        }),
+        fc.constantFrom('success', 'failure', 'pending'),
+        (changes, status) => {
+          const posted = callback(build, { ...changes, status });
+          const response = checkout.parseCallback(new URLSearchParams(posted).toString());
+          expect(response.fields).toEqual(posted);
+          expect(response).toMatchObject({ ...changes, status, mihpayid: MIHPAYID });
+        },
+      ),
+    );
   });
 });

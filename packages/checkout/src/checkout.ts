@@ -3,7 +3,7 @@
  * here are bound to a {@link Platform} by `index.ts` (node:crypto) and `index.web.ts`
  * (@noble/hashes, @noble/ciphers).
  */
-import type { Envelope, EnvelopeOptions } from '@wallet/crypto';
+import { type Envelope, type EnvelopeOptions, WalletKeyError } from '@wallet/crypto';
 import { type CallbackBody, parseCallbackWith } from './callback.js';
 import {
   balance,
@@ -18,9 +18,15 @@ import {
   verifyPayment,
   type WalletBalance,
 } from './commands.js';
-import { type CheckoutConfig, type CheckoutEndpoints, resolveCheckoutConfig } from './config.js';
+import {
+  type CheckoutConfig,
+  type CheckoutEndpoints,
+  type ResolvedCheckoutConfig,
+  resolveCheckoutConfig,
+} from './config.js';
 import { confirmWith, type PaymentConfirmation } from './confirm.js';
 import type { Digest } from './digest.js';
+import { CheckoutConfigError } from './errors.js';
 import {
   browserMode,
   formHtml,
@@ -28,9 +34,17 @@ import {
   type PaymentFormHtmlOptions,
   type PaymentParams,
   paymentFields,
+  type SeamlessPaymentParams,
 } from './forms.js';
+import {
+  type PgLoadCallback,
+  type PgLoadCallbackOptions,
+  parsePgLoadCallbackWith,
+  profileChecksumVerifier,
+} from './pg-load.js';
 import { Postservice } from './postservice.js';
 import type { PaymentDetails, PaymentResponse } from './response.js';
+import { payServerToServer } from './seamless.js';
 
 /** What differs between the Node and the web build. */
 export interface Platform {
@@ -63,6 +77,14 @@ export interface Checkout {
    */
   parseCallback(body: CallbackBody): PaymentResponse;
   /**
+   * The seamless mode: the merchant-hosted fields (and `loadmoney`, optionally) sealed into
+   * `encdata` with the wallet's envelope and posted with `txn_s2s_flow=4`. Resolves to the
+   * payment response once its hash verified; sent once, never retried (it is a debit).
+   * @throws {CheckoutConfigError} when the checkout has no `encryptionKey`.
+   * @throws {CheckoutHashError} when the answer's hash does not verify.
+   */
+  payServerToServer(params: SeamlessPaymentParams): Promise<PaymentResponse>;
+  /**
    * `parseCallback`, then `verify_payment` for its txnid: resolves only when both agree on the
    * payment (found, status, mihpayid, amount), to `paid`, `failed` or `pending`.
    * @throws {CheckoutHashError} when the callback's hash does not verify.
@@ -85,6 +107,12 @@ export interface Checkout {
   refunds(txnids: readonly string[]): Promise<Readonly<Record<string, readonly RefundDetails[]>>>;
   /** `check_balance`: the balance of the wallet of a mobile number. */
   balance(query: { readonly mobile: string }): Promise<WalletBalance>;
+  /**
+   * The PG Load callback posted after a card top-up, once its checksum verified: by the spec's
+   * profile with this merchant's salt, or by `verifyChecksum`.
+   * @throws {CheckoutHashError} when the checksum is absent or refused.
+   */
+  parsePgLoadCallback(body: CallbackBody, options?: PgLoadCallbackOptions): PgLoadCallback;
 }
 
 /** Builds a checkout on `platform`; see `createCheckout()`. */
@@ -99,6 +127,7 @@ export function createCheckoutWith(config: CheckoutConfig, platform: Platform): 
     fields: paymentFields(context, params, browserMode(params)),
   });
 
+  const envelope = envelopeOf(resolved, platform);
   const postservice = new Postservice(resolved, platform.digest);
   const send = postservice.send.bind(postservice);
   const parseCallback = (body: CallbackBody) => parseCallbackWith(platform.digest, body, salt, key);
@@ -108,6 +137,12 @@ export function createCheckoutWith(config: CheckoutConfig, platform: Platform): 
     paymentForm,
     paymentFormHtml: (params, options) => formHtml(paymentForm(params), options),
     parseCallback,
+    payServerToServer: async (params) => {
+      if (envelope === undefined) {
+        throw new CheckoutConfigError('encryptionKey', 'is required for payServerToServer');
+      }
+      return payServerToServer(resolved, platform.digest, envelope, params);
+    },
     confirmPayment: async (body) => {
       const callback = parseCallback(body);
       const verified = await verifyPayment(send, [callback.txnid]);
@@ -119,5 +154,29 @@ export function createCheckoutWith(config: CheckoutConfig, platform: Platform): 
     refundStatus: (requestId) => refundStatus(send, requestId),
     refunds: (txnids) => refunds(send, txnids),
     balance: (query) => balance(send, bankcode, query),
+    parsePgLoadCallback: (body, options = {}) =>
+      parsePgLoadCallbackWith(
+        body,
+        options.verifyChecksum ?? profileChecksumVerifier(platform.digest, salt),
+      ),
   };
+}
+
+/** The envelope of `encdata`, when a key is configured; a bad key or IV fails here, at creation. */
+function envelopeOf(config: ResolvedCheckoutConfig, platform: Platform): Envelope | undefined {
+  if (config.encryptionKey === undefined) return undefined;
+  const options: { -readonly [K in keyof EnvelopeOptions]: EnvelopeOptions[K] } = {
+    key: config.encryptionKey,
+  };
+  if (config.keyEncoding !== undefined) options.keyEncoding = config.keyEncoding;
+  if (config.ivMode !== undefined) options.iv = config.ivMode;
+  try {
+    return platform.createEnvelope(options);
+  } catch (error) {
+    if (error instanceof WalletKeyError) {
+      const setting = error.code === 'INVALID_IV' ? 'ivMode' : 'encryptionKey';
+      throw new CheckoutConfigError(setting, error.message.replace(/\.$/, ''));
+    }
+    throw error;
+  }
 }

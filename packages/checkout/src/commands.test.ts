@@ -162,6 +162,16 @@ describe('retries and timeouts', () => {
     expect(error.attempts).toBe(2);
   });
 
+  it('stops at totalTimeout, retries and waits included', async () => {
+    standIn.faults.push({ kind: 'delay', ms: 3000 });
+    const started = performance.now();
+    const error = (await rejection(
+      checkout({ timeout: 5000, totalTimeout: 150 }).verifyPayment([PAID.txnid]),
+    )) as CheckoutTransportError;
+    expect(error.code).toBe(CheckoutErrorCode.Timeout);
+    expect(performance.now() - started).toBeLessThan(2500);
+  });
+
   it('reports an unreachable host as a network error', async () => {
     const closed = await startPostserviceStandIn({ key: KEY, salt: SALT, payments: [] });
     await closed.close();

@@ -34,6 +34,8 @@ export interface CheckoutConfig {
   readonly ivMode?: EnvelopeIv;
   /** Milliseconds one `postservice` attempt may take; default 30 000. */
   readonly timeout?: number;
+  /** Milliseconds a whole call may take, retries and waits included; default 90 000. */
+  readonly totalTimeout?: number;
   /** Retries of an idempotent command after a network failure, timeout, 408, 429 or 5xx; default 2. */
   readonly retries?: number;
   /** The longest wait between attempts (caps `Retry-After` too), in milliseconds; default 8 000. */
@@ -60,6 +62,7 @@ export interface ResolvedCheckoutConfig {
   readonly keyEncoding: KeyEncoding | undefined;
   readonly ivMode: EnvelopeIv | undefined;
   readonly timeout: number;
+  readonly totalTimeout: number;
   readonly retries: number;
   readonly maxRetryDelay: number;
   readonly fetch: CheckoutFetch | undefined;
@@ -67,6 +70,7 @@ export interface ResolvedCheckoutConfig {
 
 export const DEFAULT_BANKCODE = 'CLW';
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_TOTAL_TIMEOUT_MS = 90_000;
 export const DEFAULT_RETRIES = 2;
 export const DEFAULT_MAX_RETRY_DELAY_MS = 8_000;
 const MAX_TIMEOUT_MS = 2_147_483_647;
@@ -148,6 +152,7 @@ const configSchema = z.strictObject(
       })
       .optional(),
     timeout: milliseconds(1).optional(),
+    totalTimeout: milliseconds(1).optional(),
     retries: z
       .number({ error: `must be a whole number from 0 to ${MAX_RETRIES}` })
       .int({ error: `must be a whole number from 0 to ${MAX_RETRIES}` })
@@ -203,6 +208,7 @@ export function resolveCheckoutConfig(config: CheckoutConfig): ResolvedCheckoutC
     keyEncoding: c.keyEncoding,
     ivMode: c.ivMode,
     timeout: c.timeout ?? DEFAULT_TIMEOUT_MS,
+    totalTimeout: c.totalTimeout ?? DEFAULT_TOTAL_TIMEOUT_MS,
     retries: c.retries ?? DEFAULT_RETRIES,
     maxRetryDelay: c.maxRetryDelay ?? DEFAULT_MAX_RETRY_DELAY_MS,
     fetch: c.fetch,

@@ -10,7 +10,8 @@ const PIPE = '|';
 
 /** `^\d+(\.\d{1,2})?$`: rupees with at most two decimals, written as the merchant posts them. */
 const AMOUNT = /^\d+(?:\.\d{1,2})?$/;
-const NON_ZERO_DIGIT = /[1-9]/;
+/** {@link AMOUNT} with at least one non-zero digit: the one test on the usual path. */
+const POSITIVE_AMOUNT = /^(?=[\d.]*[1-9])\d+(?:\.\d{1,2})?$/;
 const TXNID = /^[A-Za-z0-9_-]{1,25}$/;
 const PHONE = /^\d{10,15}$/;
 
@@ -33,14 +34,22 @@ function text(field: string, value: unknown): string {
   return value;
 }
 
-/** A string without `|`, at most `max` characters (UTF-16 code units, as PayU counts them). */
+/**
+ * A string without `|`, at most `max` characters (UTF-16 code units, as PayU counts them). The
+ * passing case is one small test, kept apart from the errors so the engine inlines it.
+ */
 export function checkText(field: string, value: unknown, max: number): string {
+  if (typeof value === 'string' && value.length <= max && !value.includes(PIPE)) return value;
+  return refuseText(field, value, max);
+}
+
+/** The error for a value {@link checkText} refused. */
+function refuseText(field: string, value: unknown, max: number): never {
   const given = text(field, value);
   if (given.length > max) {
     throw new CheckoutFieldError(field, `must be at most ${max} characters`);
   }
-  if (given.includes(PIPE)) throw new CheckoutFieldError(field, 'must not contain |');
-  return given;
+  throw new CheckoutFieldError(field, 'must not contain |');
 }
 
 /** {@link checkText}, and not empty. */
@@ -62,29 +71,40 @@ export function checkNoPipe(field: string, value: unknown): string {
   return given;
 }
 
+/**
+ * The last salt and key that passed, so the per-payment path does not check the same merchant's
+ * settings again (strings are immutable: equal means it passed).
+ */
+let checkedSalt: string | undefined;
+let checkedKey: string | undefined;
+
 /** The merchant salt: not empty, no `|`. Its value never appears in an error. */
 export function checkSalt(value: unknown): string {
+  if (value === checkedSalt && checkedSalt !== undefined) return checkedSalt;
   const salt = checkNoPipe('salt', value);
   if (salt === '') throw new CheckoutFieldError('salt', 'must not be empty');
+  checkedSalt = salt;
   return salt;
 }
 
 /** The merchant key: 1 to 50 characters, no `|`. */
 export function checkKey(value: unknown): string {
-  return checkRequiredText('key', value, FIELD_MAX_LENGTH.key);
+  if (value === checkedKey && checkedKey !== undefined) return checkedKey;
+  const key = checkRequiredText('key', value, FIELD_MAX_LENGTH.key);
+  checkedKey = key;
+  return key;
 }
 
 /** `txnid`: 1 to 25 of `A-Z a-z 0-9 _ -`. */
 export function checkTxnid(value: unknown, field = 'txnid'): string {
-  const txnid = text(field, value);
-  if (!TXNID.test(txnid)) {
-    throw new CheckoutFieldError(field, 'must be 1 to 25 of A-Z a-z 0-9 _ -');
-  }
-  return txnid;
+  if (typeof value === 'string' && TXNID.test(value)) return value;
+  text(field, value);
+  throw new CheckoutFieldError(field, 'must be 1 to 25 of A-Z a-z 0-9 _ -');
 }
 
 /** An amount in rupees as posted: `^\d+(\.\d{1,2})?$` and greater than zero. Never re-formatted. */
 export function checkAmount(value: unknown, field = 'amount'): string {
+  if (typeof value === 'string' && POSITIVE_AMOUNT.test(value)) return value;
   const amount = text(field, value);
   if (!AMOUNT.test(amount)) {
     throw new CheckoutFieldError(
@@ -92,10 +112,7 @@ export function checkAmount(value: unknown, field = 'amount'): string {
       'must be rupees written as digits with at most two decimals (^\\d+(\\.\\d{1,2})?$)',
     );
   }
-  if (!NON_ZERO_DIGIT.test(amount)) {
-    throw new CheckoutFieldError(field, 'must be greater than zero');
-  }
-  return amount;
+  throw new CheckoutFieldError(field, 'must be greater than zero');
 }
 
 /** `phone`: 10 to 15 digits. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CheckoutConfigError, CheckoutFieldError } from './errors.js';
 import type { PaymentParams } from './forms.js';
@@ -166,5 +167,32 @@ describe.each(builds)('createCheckout settings through $name', ({ build }) => {
     expect(error.setting).toBe(setting);
     expect(error.code).toBe('CHECKOUT_CONFIG_INVALID');
     expect(error.message).not.toMatch(/sec\|ret|user:pw/);
+  });
+});
+
+describe.each(builds)('paymentFormHtml properties through $name', ({ build }) => {
+  const checkout = build.createCheckout(CONFIG);
+  const decode = (html: string) =>
+    html
+      .replaceAll('&quot;', '"')
+      .replaceAll('&#39;', "'")
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&amp;', '&');
+
+  it('escapes every value so the page holds exactly the form fields, nothing else', () => {
+    const text = fc.string({ maxLength: 60 }).filter((s) => !s.includes('|'));
+    fc.assert(
+      fc.property(text, text, (productinfo, udf1) => {
+        const params = { ...COMMON, productinfo: productinfo || 'x', udf1 };
+        const html = checkout.paymentFormHtml(params);
+        const inputs = [...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)];
+        const fields = checkout.paymentForm(params).fields;
+        expect(inputs.map(([, name = '', value = '']) => [decode(name), decode(value)])).toEqual(
+          Object.entries(fields),
+        );
+        expect(html.match(/<script/g)).toHaveLength(1);
+      }),
+    );
   });
 });

@@ -90,43 +90,23 @@ export interface PgLoadChecksumFields {
 
 const COMMAND = /^[A-Za-z0-9_]+$/;
 
-/** The five UDFs, checked, absent ones as empty strings. */
-function udfs(fields: {
-  readonly udf1?: string;
-  readonly udf2?: string;
-  readonly udf3?: string;
-  readonly udf4?: string;
-  readonly udf5?: string;
-}): readonly [string, string, string, string, string] {
-  const max = FIELD_MAX_LENGTH.udf;
-  return [
-    checkOptionalText('udf1', fields.udf1, max),
-    checkOptionalText('udf2', fields.udf2, max),
-    checkOptionalText('udf3', fields.udf3, max),
-    checkOptionalText('udf4', fields.udf4, max),
-    checkOptionalText('udf5', fields.udf5, max),
-  ];
-}
-
-/** The fields both directions hash, checked. */
-function commonFields(fields: PaymentHashParams | ResponseHashFields) {
-  return {
-    key: checkKey(fields.key),
-    txnid: checkTxnid(fields.txnid),
-    amount: checkAmount(fields.amount),
-    productinfo: checkText('productinfo', fields.productinfo, FIELD_MAX_LENGTH.productinfo),
-    firstname: checkText('firstname', fields.firstname, FIELD_MAX_LENGTH.firstname),
-    email: checkText('email', fields.email, FIELD_MAX_LENGTH.email),
-  };
-}
-
 /**
  * `key|txnid|amount|productinfo|firstname|email|udf1|udf2|udf3|udf4|udf5||||||SALT`, then
  * `|additional_charges` when charges are posted.
  */
 export function paymentHashString(params: PaymentHashParams, salt: string): string {
-  const { key, txnid, amount, productinfo, firstname, email } = commonFields(params);
-  const [udf1, udf2, udf3, udf4, udf5] = udfs(params);
+  // Checked one by one into locals: this runs on every payment, and allocates nothing else.
+  const key = checkKey(params.key);
+  const txnid = checkTxnid(params.txnid);
+  const amount = checkAmount(params.amount);
+  const productinfo = checkText('productinfo', params.productinfo, FIELD_MAX_LENGTH.productinfo);
+  const firstname = checkText('firstname', params.firstname, FIELD_MAX_LENGTH.firstname);
+  const email = checkText('email', params.email, FIELD_MAX_LENGTH.email);
+  const udf1 = checkOptionalText('udf1', params.udf1, FIELD_MAX_LENGTH.udf);
+  const udf2 = checkOptionalText('udf2', params.udf2, FIELD_MAX_LENGTH.udf);
+  const udf3 = checkOptionalText('udf3', params.udf3, FIELD_MAX_LENGTH.udf);
+  const udf4 = checkOptionalText('udf4', params.udf4, FIELD_MAX_LENGTH.udf);
+  const udf5 = checkOptionalText('udf5', params.udf5, FIELD_MAX_LENGTH.udf);
   const checkedSalt = checkSalt(salt);
   const charges = checkOptionalText('additional_charges', params.additional_charges, 1000);
   const base = `${key}|${txnid}|${amount}|${productinfo}|${firstname}|${email}|${udf1}|${udf2}|${udf3}|${udf4}|${udf5}||||||${checkedSalt}`;
@@ -154,8 +134,17 @@ function responseCharges(response: ResponseHashFields): string {
  * `additionalCharges|` in front when the response carries charges.
  */
 export function responseHashString(response: ResponseHashFields, salt: string): string {
-  const { key, txnid, amount, productinfo, firstname, email } = commonFields(response);
-  const [udf1, udf2, udf3, udf4, udf5] = udfs(response);
+  const key = checkKey(response.key);
+  const txnid = checkTxnid(response.txnid);
+  const amount = checkAmount(response.amount);
+  const productinfo = checkText('productinfo', response.productinfo, FIELD_MAX_LENGTH.productinfo);
+  const firstname = checkText('firstname', response.firstname, FIELD_MAX_LENGTH.firstname);
+  const email = checkText('email', response.email, FIELD_MAX_LENGTH.email);
+  const udf1 = checkOptionalText('udf1', response.udf1, FIELD_MAX_LENGTH.udf);
+  const udf2 = checkOptionalText('udf2', response.udf2, FIELD_MAX_LENGTH.udf);
+  const udf3 = checkOptionalText('udf3', response.udf3, FIELD_MAX_LENGTH.udf);
+  const udf4 = checkOptionalText('udf4', response.udf4, FIELD_MAX_LENGTH.udf);
+  const udf5 = checkOptionalText('udf5', response.udf5, FIELD_MAX_LENGTH.udf);
   const status = checkRequiredText('status', response.status, 50);
   const checkedSalt = checkSalt(salt);
   const charges = responseCharges(response);

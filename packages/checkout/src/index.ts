@@ -3,6 +3,7 @@
  * @packageDocumentation
  */
 import { createEnvelope } from '@wallet/crypto';
+import type { CallbackBody } from './callback.js';
 import { type Checkout, createCheckoutWith, type Platform } from './checkout.js';
 import type { CheckoutConfig } from './config.js';
 import { nodeDigest as digest } from './digest.node.js';
@@ -18,6 +19,12 @@ import {
   responseHashWith,
   verifyResponseHashWith,
 } from './hashes.js';
+import {
+  type PgLoadCallback,
+  type PgLoadChecksumVerifier,
+  parsePgLoadCallbackWith,
+  profileChecksumVerifier,
+} from './pg-load.js';
 
 export * from './public.js';
 
@@ -76,4 +83,22 @@ const platform: Platform = { digest, createEnvelope };
  */
 export function createCheckout(config: CheckoutConfig): Checkout {
   return createCheckoutWith(config, platform);
+}
+
+/**
+ * The PG Load callback posted after a card top-up, once its checksum verified: by the spec's
+ * profile (SHA-256 of `clientTxnId|status|loadAmount|accosaRefNo|SALT`) with `salt`, or by your
+ * own `verifyChecksum`. `createCheckout(...).parsePgLoadCallback` does the same with the
+ * checkout's salt.
+ * @throws {CheckoutHashError} when the checksum is absent or refused.
+ * @throws {CheckoutResponseError} when the body is unreadable or its status unknown.
+ */
+export function parsePgLoadCallback(
+  body: CallbackBody,
+  options:
+    | { readonly salt: string; readonly verifyChecksum?: PgLoadChecksumVerifier }
+    | { readonly verifyChecksum: PgLoadChecksumVerifier; readonly salt?: string },
+): PgLoadCallback {
+  const verify = options.verifyChecksum ?? profileChecksumVerifier(digest, options.salt as string);
+  return parsePgLoadCallbackWith(body, verify);
 }

@@ -72,6 +72,51 @@ function retryOptions(config: ResolvedCheckoutConfig, retriable: boolean): Retry
   };
 }
 
+/**
+ * POSTs `form` to `url` and returns the answer's body text, retrying as the policy above says when
+ * `retriable`. `label` names the call in errors (`verify_payment`, `_payment`).
+ * @throws {CheckoutTransportError} for a network failure, a timeout or an HTTP error status.
+ */
+export async function postForm(
+  config: ResolvedCheckoutConfig,
+  url: string,
+  form: URLSearchParams,
+  label: string,
+  retriable: boolean,
+): Promise<string> {
+  let attempts = 0;
+  // The whole call's deadline, retries and waits included; ky's `timeout` is per attempt.
+  const deadline = AbortSignal.timeout(config.totalTimeout);
+  const options: KyOptions = {
+    signal: deadline,
+    body: form.toString(),
+    headers: { 'content-type': FORM_CONTENT_TYPE, accept: 'application/json' },
+    timeout: config.timeout,
+    retry: retryOptions(config, retriable),
+    hooks: {
+      beforeRequest: [
+        () => {
+          attempts += 1;
+        },
+      ],
+    },
+  };
+  if (config.fetch !== undefined) options.fetch = config.fetch as typeof fetch;
+  try {
+    return await ky.post(url, options).text();
+  } catch (error) {
+    const context = { command: label, attempts: Math.max(attempts, 1) };
+    if (error instanceof HTTPError) {
+      throw new CheckoutTransportError(CheckoutErrorCode.Http, context, error.response.status, {
+        cause: error,
+      });
+    }
+    const timedOut = isTimeoutError(error) || deadline.aborted;
+    const code = timedOut ? CheckoutErrorCode.Timeout : CheckoutErrorCode.Network;
+    throw new CheckoutTransportError(code, context, undefined, { cause: error });
+  }
+}
+
 /** Sends commands for one merchant. */
 export class Postservice {
   constructor(
@@ -97,35 +142,9 @@ export class Postservice {
     });
     form.append('hash', commandHashWith(this.digest, { key, command, var1: vars[0] }, salt));
 
-    let attempts = 0;
-    const options: KyOptions = {
-      body: form.toString(),
-      headers: { 'content-type': FORM_CONTENT_TYPE, accept: 'application/json' },
-      timeout: this.config.timeout,
-      retry: retryOptions(this.config, (COMMAND_RETRY[command] as RetryClass) !== 'once'),
-      hooks: {
-        beforeRequest: [
-          () => {
-            attempts += 1;
-          },
-        ],
-      },
-    };
-    if (this.config.fetch !== undefined) options.fetch = this.config.fetch as typeof fetch;
-
-    let text: string;
-    try {
-      text = await ky.post(this.config.endpoints.postservice, options).text();
-    } catch (error) {
-      const context = { command, attempts: Math.max(attempts, 1) };
-      if (error instanceof HTTPError) {
-        throw new CheckoutTransportError(CheckoutErrorCode.Http, context, error.response.status, {
-          cause: error,
-        });
-      }
-      const code = isTimeoutError(error) ? CheckoutErrorCode.Timeout : CheckoutErrorCode.Network;
-      throw new CheckoutTransportError(code, context, undefined, { cause: error });
-    }
+    const retriable = (COMMAND_RETRY[command] as RetryClass) !== 'once';
+    const url = this.config.endpoints.postservice;
+    const text = await postForm(this.config, url, form, command, retriable);
     return readAnswer(command, text);
   }
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createEnvelope, type EnvelopeIv } from '@wallet/crypto';
 
 export interface StandInPayment {
   readonly txnid: string;
@@ -84,6 +85,10 @@ export async function startPostserviceStandIn(options: {
   readonly wallets?: Readonly<
     Record<string, { readonly balance: string; readonly cardName: string }>
   >;
+  /** The wallet envelope key: with it, `/_payment` answers seamless (`txn_s2s_flow=4`) payments. */
+  readonly encryptionKey?: string;
+  /** The envelope's IV mode; default `'prefix'`. */
+  readonly iv?: EnvelopeIv;
 }): Promise<StandIn> {
   const { key, salt } = options;
   const byTxnid = new Map(options.payments.map((p) => [p.txnid, p]));
@@ -250,6 +255,65 @@ export async function startPostserviceStandIn(options: {
     }
   }
 
+  /** A seamless payment: `encdata` opened, its payment hash checked, the §4 response as JSON. */
+  function seamless(form: URLSearchParams): string {
+    if (options.encryptionKey === undefined || form.get('txn_s2s_flow') !== '4') {
+      return JSON.stringify({
+        status: 'failure',
+        error: 'E400',
+        error_Message: 'Unsupported flow',
+      });
+    }
+    const fields = new URLSearchParams(
+      createEnvelope({ key: options.encryptionKey, iv: options.iv ?? 'prefix' }).openText(
+        form.get('encdata'),
+      ),
+    );
+    const f = (name: string) => fields.get(name) ?? '';
+    const udfs = [1, 2, 3, 4, 5].map((n) => f(`udf${n}`));
+    const expected = sha512(
+      `${key}|${f('txnid')}|${f('amount')}|${f('productinfo')}|${f('firstname')}|${f('email')}|${udfs.join('|')}||||||${salt}`,
+    );
+    if (
+      form.get('key') !== key ||
+      f('key') !== key ||
+      f('hash') !== expected ||
+      f('pg') !== 'CLW'
+    ) {
+      return JSON.stringify({ status: 'failure', error: 'E308', error_Message: 'Invalid hash' });
+    }
+    const status = f('productinfo') === 'force-failure' ? 'failure' : 'success';
+    const mihpayid = String(403993715521940000n + BigInt(requests.length));
+    byTxnid.set(f('txnid'), { txnid: f('txnid'), mihpayid, status, amount: f('amount') });
+    const reversed = [...udfs].reverse().join('|');
+    const hash = sha512(
+      `${salt}|${status}||||||${reversed}|${f('email')}|${f('firstname')}|${f('productinfo')}|${f('amount')}|${f('txnid')}|${key}`,
+    );
+    return numericIds({
+      mihpayid,
+      mode: 'CLW',
+      status,
+      unmappedstatus: status === 'success' ? 'captured' : 'failed',
+      key,
+      txnid: f('txnid'),
+      amount: f('amount'),
+      productinfo: f('productinfo'),
+      firstname: f('firstname'),
+      email: f('email'),
+      phone: f('phone'),
+      udf1: udfs[0],
+      udf2: udfs[1],
+      udf3: udfs[2],
+      udf4: udfs[3],
+      udf5: udfs[4],
+      bankcode: f('bankcode'),
+      PG_TYPE: 'CLW-PG',
+      error: status === 'success' ? 'E000' : 'E1605',
+      error_Message: status === 'success' ? 'No Error' : 'Insufficient balance',
+      hash,
+    });
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -262,6 +326,10 @@ export async function startPostserviceStandIn(options: {
     }
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
     const url = new URL(request.url ?? '/', 'http://stand-in');
+    if (request.method === 'POST' && url.pathname === '/_payment') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(seamless(form));
+      return;
+    }
     const isForm = (request.headers['content-type'] ?? '').startsWith(
       'application/x-www-form-urlencoded',
     );
