@@ -375,6 +375,47 @@ describe('request bodies, validation and failures', () => {
     expect(result.stdout + result.stderr).not.toContain(MERCHANT.salt);
   });
 
+  it('topup: no messageCode; topup-status sends --client-txn-id as the PG Load asked about', async () => {
+    const start = await run([
+      '--json',
+      'topup',
+      '--first-name',
+      'Asha',
+      '--mobile-number',
+      '919900000002',
+      '--load-amount',
+      '50000',
+      '--surl',
+      'https://shop.example.in/ok',
+      '--furl',
+      'https://shop.example.in/failed',
+      '--client-txn-id',
+      'topup-dry-1',
+      '--dry-run',
+    ]);
+    expect(start.code).toBe(0);
+    const started = JSON.parse(start.stdout) as { url: string; plaintext: Record<string, unknown> };
+    expect(started.url).toBe(`${sandbox.url}/loyalty-points/ppi/payment/pg-load/v1`);
+    expect(started.plaintext).toMatchObject({
+      clientTxnId: 'topup-dry-1',
+      customer: { firstName: 'Asha', mobileNumber: '919900000002' },
+      loadAmount: 50_000,
+    });
+    expect(started.plaintext).not.toHaveProperty('messageCode');
+
+    const status = await run([
+      '--json',
+      'topup-status',
+      '--client-txn-id',
+      'topup-dry-1',
+      '--dry-run',
+    ]);
+    expect(status.code).toBe(0);
+    const asked = JSON.parse(status.stdout) as { plaintext: Record<string, unknown> };
+    expect(Object.keys(asked.plaintext).sort()).toEqual(['clientTxnId', 'requestDateTime']);
+    expect(asked.plaintext.clientTxnId).toBe('topup-dry-1');
+  });
+
   it('--dry-run prints the plaintext, the token and the headers and sends nothing', async () => {
     const before = await accounts();
     const result = await run([

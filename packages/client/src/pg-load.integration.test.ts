@@ -2,12 +2,12 @@
  * PG Load end to end, as a merchant integrates it: the client starts the top-up against the real
  * sandbox over sockets, the "browser" (fetch) follows redirectUrl and posts the card form, the
  * callback form is posted to a real node:http server standing in for the merchant's surl/furl,
- * and the merchant verifies the checksum with @wallet/checkout before trusting it.
+ * and the merchant verifies it with @wallet/checkout's parsePgLoadCallback before trusting it.
  */
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pgLoadChecksum } from '@wallet/checkout';
+import { CheckoutHashError, parsePgLoadCallback } from '@wallet/checkout';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWalletClient, type WalletClient, WalletNotFoundError } from './index.js';
 import {
@@ -18,10 +18,11 @@ import {
   today,
 } from './test-sandbox.js';
 
-/** What the merchant's server received: the path and the posted form. */
+/** What the merchant's server received: the path and the posted form, raw and read. */
 interface Received {
   readonly path: string;
   readonly contentType: string | undefined;
+  readonly body: string;
   readonly fields: Record<string, string>;
 }
 
@@ -32,10 +33,12 @@ async function startMerchant(): Promise<{ url: string; received: Received[]; ser
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
       received.push({
         path: request.url ?? '',
         contentType: request.headers['content-type'],
-        fields: Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))),
+        body,
+        fields: Object.fromEntries(new URLSearchParams(body)),
       });
       response.writeHead(200, { 'content-type': 'text/plain' }).end('thanks');
     });
@@ -53,7 +56,7 @@ const ENTITIES: Record<string, string> = {
   '&quot;': '"',
   '&#39;': "'",
 };
-const unescape = (text: string): string =>
+const unescapeHtml = (text: string): string =>
   text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
 
 /** The first form of a page: where it posts and its fields, as a browser would submit them. */
@@ -62,9 +65,9 @@ function formOf(page: string, base: string): { action: string; fields: URLSearch
   if (action === undefined) throw new Error('the page has no form');
   const fields = new URLSearchParams();
   for (const match of page.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) {
-    fields.append(unescape(match[1] ?? ''), unescape(match[2] ?? ''));
+    fields.append(unescapeHtml(match[1] ?? ''), unescapeHtml(match[2] ?? ''));
   }
-  return { action: new URL(unescape(action), base).href, fields };
+  return { action: new URL(unescapeHtml(action), base).href, fields };
 }
 
 /** The customer's browser: opens the card page, pays with `cardNumber`, follows the callback form. */
@@ -98,20 +101,9 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-/** The merchant's check: the checksum of the fields it was posted, with its salt. */
-function checksumHolds(fields: Record<string, string>): boolean {
-  return (
-    fields.checksum ===
-    pgLoadChecksum(
-      {
-        clientTxnId: fields.clientTxnId ?? '',
-        status: fields.status ?? '',
-        loadAmount: fields.loadAmount ?? '',
-        accosaRefNo: fields.accosaRefNo ?? '',
-      },
-      salt,
-    )
-  );
+/** The merchant's check: the callback it was posted, read only once its checksum verifies. */
+function verifiedCallback(received: Received | undefined) {
+  return parsePgLoadCallback(received?.body ?? '', { salt });
 }
 
 function topUpParams(urn: string, loadAmount: number) {
@@ -158,9 +150,12 @@ describe('PG Load through the client', () => {
       responseCode: '00',
       merchantCode: sandbox.merchant().merchantKey,
     });
-    expect(checksumHolds(callback?.fields ?? {})).toBe(true);
+    const verified = verifiedCallback(callback);
+    expect(verified).toMatchObject({ status: 'SUCCESS', clientTxnId: 'it-pg-load-0001' });
     // A tampered amount no longer verifies.
-    expect(checksumHolds({ ...callback?.fields, loadAmount: '2500000' })).toBe(false);
+    const tampered = callback?.body.replace('loadAmount=25000', 'loadAmount=2500000');
+    expect(tampered).not.toBe(callback?.body);
+    expect(() => parsePgLoadCallback(tampered ?? '', { salt })).toThrow(CheckoutHashError);
 
     const settled = await client.pgLoadEnquiry({ clientTxnId: 'it-pg-load-0001' });
     expect(settled).toMatchObject({
@@ -222,7 +217,7 @@ describe('PG Load through the client', () => {
       accosaRefNo: '',
       responseCode: '05',
     });
-    expect(checksumHolds(callback?.fields ?? {})).toBe(true);
+    expect(verifiedCallback(callback)).toMatchObject({ status: 'FAILED', accosaRefNo: '' });
     expect(await client.pgLoadEnquiry({ clientTxnId: 'it-pg-load-declined' })).toMatchObject({
       status: 'FAILED',
       accosaRefNo: null,

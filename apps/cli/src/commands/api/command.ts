@@ -12,6 +12,9 @@ import checkStatusParams from '@wallet/schemas/json-schema/checkStatus.params.js
 };
 import loadParams from '@wallet/schemas/json-schema/load.params.json' with { type: 'json' };
 import pgLoadParams from '@wallet/schemas/json-schema/pgLoad.params.json' with { type: 'json' };
+import pgLoadEnquiryParams from '@wallet/schemas/json-schema/pgLoadEnquiry.params.json' with {
+  type: 'json',
+};
 import registerCustomerParams from '@wallet/schemas/json-schema/registerCustomer.params.json' with {
   type: 'json',
 };
@@ -125,6 +128,13 @@ export const API_COMMANDS: readonly ApiCommand[] = [
       'wallet status change --account-number 30000000000000000081 --status-type Debit --reason "card lost"',
     ],
   },
+  {
+    words: ['topup-status'],
+    api: 'pgLoadEnquiry',
+    schema: pgLoadEnquiryParams,
+    description: "PG Load Enquiry: where a top-up by card stands (--client-txn-id is the topup's)",
+    examples: ['wallet topup-status --client-txn-id topup-0001'],
+  },
 ];
 
 /** Flags of the API commands themselves, and the global ones: no field may take these names. */
@@ -146,6 +156,10 @@ const GROUPS: Readonly<Record<string, { description: string; examples: readonly 
       'wallet customer get --customer-mobile 917001122334',
       'wallet customer register --help',
     ],
+  },
+  'pg-load': {
+    description: 'top a wallet up by card (PG Load) and ask how it went',
+    examples: ['wallet pg-load status --client-txn-id topup-0001', 'wallet pg-load start --help'],
   },
   status: {
     description: 'check a stored answer, or change a wallet status',
@@ -174,7 +188,11 @@ function parentFor(program: Command, words: readonly string[]): Command {
 function defineApiCommand(program: Command, spec: ApiCommand): void {
   const name = spec.words[spec.words.length - 1] as string;
   const command = parentFor(program, spec.words.slice(0, -1)).command(name);
-  const flags = fieldFlags(spec.schema, RESERVED);
+  // A clientTxnId parameter (PG Load Enquiry's: the PG Load asked about) is the command's own
+  // --client-txn-id, not a field flag of its own.
+  const flags = fieldFlags(spec.schema, RESERVED).filter(
+    (field) => !(field.path.length === 1 && field.path[0] === 'clientTxnId'),
+  );
   const attributes = new Map<string, string>();
   command.description(spec.description);
   for (const field of flags) {

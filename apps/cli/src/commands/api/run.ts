@@ -5,7 +5,7 @@
  */
 import { createWalletClient, type WalletFetch } from '@wallet/client';
 import { createEnvelope } from '@wallet/crypto';
-import { type ApiName, tokenEnvelopeSchema } from '@wallet/schemas';
+import { type ApiName, routes, tokenEnvelopeSchema } from '@wallet/schemas';
 import { type FieldFlag, paramsFromFlags } from '../../api-flags.js';
 import type { CommandContext } from '../../context.js';
 import { ExitCode } from '../../errors.js';
@@ -45,7 +45,12 @@ async function paramsOf(invocation: ApiInvocation): Promise<Record<string, unkno
     invocation.data === undefined
       ? {}
       : parseJsonObject(await readDataArgument(invocation.data, 'request body'), '--data body');
-  return paramsFromFlags(invocation.flags, invocation.values, base);
+  const params = paramsFromFlags(invocation.flags, invocation.values, base);
+  // An API whose clientTxnId names an earlier call (PG Load Enquiry) takes it as a parameter.
+  if (routes[invocation.api].clientTxnId === 'enquired' && invocation.clientTxnId !== undefined) {
+    return { ...params, clientTxnId: invocation.clientTxnId };
+  }
+  return params;
 }
 
 function methodOf(client: object, api: string): ApiMethod {

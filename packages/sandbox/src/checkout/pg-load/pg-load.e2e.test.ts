@@ -15,7 +15,7 @@ import {
   requirePostgresInCi,
   type TestDatabase,
 } from '../../testing/postgres.js';
-import type { WalletTestClient } from '../../testing/wallet-test-client.js';
+import type { WalletAnswer, WalletTestClient } from '../../testing/wallet-test-client.js';
 
 requirePostgresInCi();
 
@@ -36,7 +36,7 @@ const ENTITIES: Record<string, string> = {
   '&quot;': '"',
   '&#39;': "'",
 };
-const unescape = (text: string): string =>
+const unescapeHtml = (text: string): string =>
   text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
 
 /** The auto-submitting callback form of a page, read the way a browser posts it. */
@@ -45,9 +45,16 @@ function callbackForm(page: string): CallbackForm {
   if (action === undefined) throw new Error(`no callback form in: ${page}`);
   const fields: Record<string, string> = {};
   for (const match of page.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) {
-    fields[unescape(match[1] ?? '')] = unescape(match[2] ?? '');
+    fields[unescapeHtml(match[1] ?? '')] = unescapeHtml(match[2] ?? '');
   }
-  return { action: unescape(action), fields };
+  return { action: unescapeHtml(action), fields };
+}
+
+/** The `data` of a PG Load answer; fails the test when the answer has none. */
+function dataOf(answer: WalletAnswer): { redirectUrl: string; payuTxnId: string } {
+  const data = answer.body?.data;
+  if (typeof data !== 'object' || data === null) throw new Error(`no data in ${answer.text}`);
+  return data as { redirectUrl: string; payuTxnId: string };
 }
 
 function postCard(redirectUrl: string, cardNumber: string): Promise<Response> {
@@ -213,7 +220,7 @@ describe.each(backends)('PG Load on %s', (_name, prepare) => {
       urn: customer.urn,
       loadAmount: 1_234,
     });
-    const { redirectUrl } = answer.body?.data as { redirectUrl: string };
+    const { redirectUrl } = dataOf(answer);
     const pages = await Promise.all(
       Array.from({ length: 12 }, () => postCard(redirectUrl, APPROVED).then((r) => r.text())),
     );
@@ -231,7 +238,7 @@ describe.each(backends)('PG Load on %s', (_name, prepare) => {
     const client = running.client();
     const customer = await register(client);
     const { answer } = await startTopUp(client, { urn: customer.urn, loadAmount: 4_321 });
-    const { payuTxnId } = answer.body?.data as { payuTxnId: string };
+    const { payuTxnId } = dataOf(answer);
     let runs = 0;
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
@@ -266,7 +273,7 @@ describe.each(backends)('PG Load on %s', (_name, prepare) => {
     const client = running.client();
     const customer = await register(client);
     const { answer, clientTxnId } = await startTopUp(client, { urn: customer.urn });
-    const { redirectUrl } = answer.body?.data as { redirectUrl: string };
+    const { redirectUrl } = dataOf(answer);
     const callback = callbackForm(await (await postCard(redirectUrl, DECLINED)).text());
     expect(callback.action).toBe(FURL);
     expect(callback.fields).toMatchObject({
@@ -297,7 +304,7 @@ describe.each(backends)('PG Load on %s', (_name, prepare) => {
     const client = running.client();
     const customer = await register(client);
     const { answer, clientTxnId } = await startTopUp(client, { urn: customer.urn });
-    const { redirectUrl } = answer.body?.data as { redirectUrl: string };
+    const { redirectUrl } = dataOf(answer);
     const refused = await postCard(redirectUrl, '5555 5555 5555 4444');
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('Use a sandbox test card');
@@ -308,7 +315,7 @@ describe.each(backends)('PG Load on %s', (_name, prepare) => {
     const client = running.client();
     const customer = await register(client);
     const { answer } = await startTopUp(client, { urn: customer.urn });
-    const { redirectUrl } = answer.body?.data as { redirectUrl: string };
+    const { redirectUrl } = dataOf(answer);
     await callApi(client, 'changeWalletStatus', {
       accountNumber: customer.accountNumber,
       statusType: 'Credit',
@@ -403,7 +410,7 @@ describe.each(backends)('PG Load on %s', (_name, prepare) => {
     const surl = 'https://shop.example.in/ok?next="><script>alert(1)</script>&x=\'';
     const { answer } = await startTopUp(client, { urn: customer.urn, surl });
     expect(answer.status).toBe(200);
-    const { redirectUrl } = answer.body?.data as { redirectUrl: string };
+    const { redirectUrl } = dataOf(answer);
     const page = await (await postCard(redirectUrl, APPROVED)).text();
     expect(page).not.toContain('<script>alert(1)');
     expect(page).toContain('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;x=&#39;');
