@@ -157,10 +157,6 @@ const GROUPS: Readonly<Record<string, { description: string; examples: readonly 
       'wallet customer register --help',
     ],
   },
-  'pg-load': {
-    description: 'top a wallet up by card (PG Load) and ask how it went',
-    examples: ['wallet pg-load status --client-txn-id topup-0001', 'wallet pg-load start --help'],
-  },
   status: {
     description: 'check a stored answer, or change a wallet status',
     examples: [
