@@ -24,7 +24,7 @@ import {
 } from '@wallet/schemas';
 import type { z } from 'zod';
 import { envelopeToken, type JsonObject, parseJsonObject, unreadable } from './answer.js';
-import type { WalletCallOptions } from './call-options.js';
+import { type CallScope, openCallScope, type WalletCallOptions } from './call-options.js';
 import { clockNow } from './clock.js';
 import type { WalletCore } from './core.js';
 import type { CoreInternals } from './core-internals.js';
@@ -178,14 +178,14 @@ function openEnvelope(
   internals: CoreInternals,
   answer: Answer,
   token: string,
-  options: WalletCallOptions,
+  scope: CallScope,
 ): unknown {
   const notOpened = (error: unknown): never => {
     if ((error as { code?: unknown } | null)?.code !== ENVELOPE_UNREADABLE) throw error;
     throw unreadable(answer, 'the envelope does not open with the configured encryptionKey and iv');
   };
   try {
-    const opened = internals.sealer.open(token, options);
+    const opened = internals.sealer.open(token, scope);
     // Only the helper API opens asynchronously: a local envelope costs no extra turn.
     return opened instanceof Promise ? opened.catch(notOpened) : opened;
   } catch (error) {
@@ -244,38 +244,44 @@ async function run<N extends ApiName>(
   const route = routes[name];
   const clientTxnId = options.clientTxnId ?? newClientTxnId();
   const request = buildWalletRequest(internals, name, params, options, clientTxnId);
-  // Only the helper API seals asynchronously: a local envelope costs no extra turn.
-  const sealed = internals.sealer.seal(request, options);
-  const token = typeof sealed === 'string' ? sealed : await sealed;
-  const body = JSON.stringify({ token });
-  const answer = await send(
-    internals,
-    {
-      api: name,
-      method: route.methods[0],
-      path: route.path,
-      baseUrl: internals.config.baseUrl,
-      body,
+  // One deadline for the whole call, the helper API's Encrypt and Decrypt included.
+  const scope = openCallScope(internals.config, options);
+  try {
+    // Only the helper API seals asynchronously: a local envelope costs no extra turn.
+    const sealed = internals.sealer.seal(request, scope);
+    const token = typeof sealed === 'string' ? sealed : await sealed;
+    const body = JSON.stringify({ token });
+    const answer = await send(
+      internals,
+      {
+        api: name,
+        method: route.methods[0],
+        path: route.path,
+        baseUrl: internals.config.baseUrl,
+        body,
+        clientTxnId,
+        headers: () => walletRequestHeaders(internals, body),
+      },
+      scope,
+    );
+    const json = parseJsonObject(answer.text);
+    const answerToken = envelopeToken(json);
+    let opened: unknown = json;
+    if (answerToken !== undefined) {
+      opened = openEnvelope(internals, answer, answerToken, scope);
+      if (opened instanceof Promise) opened = await opened;
+    }
+    return walletAnswer(
+      internals,
+      name,
+      answer,
+      answerToken,
+      opened as JsonObject | undefined,
       clientTxnId,
-      headers: () => walletRequestHeaders(internals, body),
-    },
-    options,
-  );
-  const json = parseJsonObject(answer.text);
-  const answerToken = envelopeToken(json);
-  let opened: unknown = json;
-  if (answerToken !== undefined) {
-    opened = openEnvelope(internals, answer, answerToken, options);
-    if (opened instanceof Promise) opened = await opened;
+    );
+  } finally {
+    scope.deadline.end();
   }
-  return walletAnswer(
-    internals,
-    name,
-    answer,
-    answerToken,
-    opened as JsonObject | undefined,
-    clientTxnId,
-  );
 }
 
 /**

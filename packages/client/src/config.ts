@@ -20,19 +20,6 @@ export type ResponseValidationMode = 'strict' | 'warn' | 'off';
 /** A `fetch` the client sends through: the global one by default, or e.g. a sandbox's. */
 export type WalletFetch = (request: Request, init?: RequestInit) => Promise<Response>;
 
-/** Sends one attempt: its URL and its method, headers, body and signal. */
-export type WalletSender = (url: string, init: RequestInit) => Promise<Response>;
-
-/**
- * How attempts go on the wire. The global `fetch` takes the URL and init as they are: handed a
- * `Request` instead, undici sends its body through a stream and costs about 60 µs more per call
- * over a socket. A configured `fetch` gets the `Request` it is typed for.
- */
-export function senderOf(custom: WalletFetch | undefined): WalletSender {
-  if (custom === undefined) return (url, init) => globalThis.fetch(url, init);
-  return (url, init) => custom(new Request(url, init));
-}
-
 /** What `onRequest` hears before every attempt. */
 export interface WalletRequestEvent {
   /** The API called (`registerCustomer`, ..., or `encrypt` / `decrypt` for the helper API). */
@@ -116,6 +103,11 @@ export interface WalletClientConfig {
   readonly maxRetryDelay?: number;
   /** The fetch to send with; default the global `fetch`. */
   readonly fetch?: WalletFetch;
+  /**
+   * The largest answer body read, in bytes; default 1 MiB. A larger one fails the call with
+   * `WalletResponseTooLargeError` as soon as it is known, and is not read further.
+   */
+  readonly maxResponseBytes?: number;
   readonly hooks?: WalletHooks;
   /** Where to log; nothing is logged without one. */
   readonly logger?: WalletLogger;
@@ -154,8 +146,9 @@ export interface ResolvedConfig {
   readonly totalTimeout: number;
   readonly retries: number;
   readonly maxRetryDelay: number;
-  /** Puts one attempt on the wire (see {@link senderOf}). */
-  readonly send: WalletSender;
+  /** Puts one attempt on the wire: the configured `fetch`, or the global one. */
+  readonly fetch: WalletFetch;
+  readonly maxResponseBytes: number;
   readonly hooks: WalletHooks;
   readonly logger: WalletLogger | undefined;
   readonly logLevel: WalletLogLevel;
@@ -165,6 +158,8 @@ export interface ResolvedConfig {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** 1 MiB: far above any wallet answer, far below what would strain memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 1_048_576;
 export const DEFAULT_TOTAL_TIMEOUT_MS = 90_000;
 /** The largest delay a timer accepts (2^31 - 1 ms, about 24.8 days). */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
@@ -298,6 +293,12 @@ const configSchema = z.strictObject(
       })
       .optional(),
     fetch: fn('(request) => Promise<Response>').optional(),
+    maxResponseBytes: z
+      .number({ error: `must be a whole number of bytes from 1 to ${MAX_TIMEOUT_MS}` })
+      .int({ error: `must be a whole number of bytes from 1 to ${MAX_TIMEOUT_MS}` })
+      .min(1, { error: `must be a whole number of bytes from 1 to ${MAX_TIMEOUT_MS}` })
+      .max(MAX_TIMEOUT_MS, { error: `must be a whole number of bytes from 1 to ${MAX_TIMEOUT_MS}` })
+      .optional(),
     hooks: z
       .strictObject(
         {
@@ -453,7 +454,9 @@ export function resolveConfig(
     totalTimeout: c.totalTimeout ?? DEFAULT_TOTAL_TIMEOUT_MS,
     retries: c.retries ?? DEFAULT_RETRIES,
     maxRetryDelay: c.maxRetryDelay ?? DEFAULT_MAX_RETRY_DELAY_MS,
-    send: senderOf(c.fetch as WalletFetch | undefined),
+    // The global fetch is looked up per attempt, so one installed later is used.
+    fetch: (c.fetch as WalletFetch | undefined) ?? ((request, init) => fetch(request, init)),
+    maxResponseBytes: c.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     hooks: (c.hooks ?? {}) as WalletHooks,
     logger: c.logger,
     logLevel: c.logLevel ?? 'warn',

@@ -4,7 +4,7 @@
  * or `JSON.stringify` of a core or a client can reach a key, a salt or an API key.
  */
 import type { RequestSigner } from '@wallet/hmac';
-import type { WalletCallOptions } from './call-options.js';
+import type { CallScope } from './call-options.js';
 import type { ResolvedConfig } from './config.js';
 import type { WalletCore } from './core.js';
 import { WalletConfigError } from './errors.js';
@@ -12,8 +12,9 @@ import type { LogSink } from './logger.js';
 
 /** Turns decrypted requests into tokens and answer tokens back into values. */
 export interface Sealer {
-  seal(value: object, options: WalletCallOptions): string | Promise<string>;
-  open(token: string, options: WalletCallOptions): unknown;
+  /** Within the call's `scope`: the helper API's requests share the call's deadline. */
+  seal(value: object, scope: CallScope): string | Promise<string>;
+  open(token: string, scope: CallScope): unknown;
 }
 
 /** What sending needs: the checked configuration, the signer and the log. */

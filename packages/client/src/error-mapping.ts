@@ -22,7 +22,7 @@ import {
   WalletServerError,
   WalletStateError,
 } from './errors.js';
-import { parseRetryAfter } from './retry-policy.js';
+import { retryAfterOf } from './retry-policy.js';
 import { requestIdOf } from './transport.js';
 
 type ApiErrorClass = new (details: WalletApiErrorDetails, message: string) => WalletApiError;
@@ -157,7 +157,7 @@ export function apiErrorFor(answer: FailedAnswer): WalletApiError {
   }
 
   if (response.status === 429) {
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+    const retryAfterMs = retryAfterOf(response.headers, Date.now());
     return new WalletRateLimitError(
       details,
       `${title} was refused: too many requests ${codeText(details)}. Slow down, or raise retries.`,

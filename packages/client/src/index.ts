@@ -51,6 +51,7 @@ export {
   WalletNetworkError,
   WalletNotFoundError,
   WalletRateLimitError,
+  WalletResponseTooLargeError,
   WalletServerError,
   WalletStateError,
   WalletTimeoutError,
