@@ -4,25 +4,20 @@
  */
 import {
   type ApiName,
-  clientTxnIdSchema,
-  describeIssues,
+  buildRequest,
   type FieldIssue,
-  formatRequestDateTime,
   INVALID_PARAMETERS_CODE,
-  type IssueReport,
   issueLine,
   JSON_CONTENT_TYPE,
   lookupError,
-  newClientTxnId,
   type ParamsOf,
   type RequestOf,
   type ResponseOf,
-  requestDateTimeSchema,
   routes,
+  SchemaValidationError,
   validateResponse,
   walletHeaders,
 } from '@wallet/schemas';
-import type { z } from 'zod';
 import { envelopeToken, type JsonObject, parseJsonObject, unreadable } from './answer.js';
 import { type CallScope, openCallScope, type WalletCallOptions } from './call-options.js';
 import { clockNow } from './clock.js';
@@ -37,80 +32,35 @@ import { WalletPromise, type WalletResponse } from './wallet-promise.js';
 /** The unreadable-envelope error of `@wallet/crypto`, told by its stable code. */
 const ENVELOPE_UNREADABLE = 'ENVELOPE_UNREADABLE';
 
-const FOURTEEN_DIGITS = /^\d{14}$/;
-
-function requestError(
-  name: ApiName,
-  report: IssueReport,
-  clientTxnId: string,
-): WalletValidationError {
-  return new WalletValidationError({
-    direction: 'request',
-    api: name,
-    issues: report.issues,
-    clientTxnId,
-    message: `${routes[name].title} request: ${report.summary}`,
-  });
-}
-
-/** Checks one of the common fields the caller supplied, with its schema. */
-function checkCommonField(
-  schema: z.ZodType,
-  path: 'clientTxnId' | 'requestDateTime',
-  value: unknown,
-  name: ApiName,
-  clientTxnId: string,
-): void {
-  const result = schema.safeParse(value);
-  if (result.success) return;
-  const report = describeIssues(
-    result.error.issues.map((issue) => ({ ...issue, path: [path, ...issue.path] })),
-  );
-  throw requestError(name, report, clientTxnId);
-}
-
 /**
- * The full decrypted request: the three common fields filled in (or taken from `options`), the
- * SDK defaults applied, the whole checked.
- *
- * The parameters are checked once, by the API's `params` schema, which holds every field rule and
- * cross-field rule of its `request` schema (with the SDK defaults): `request` adds only the three
- * common fields, so only those the caller supplied are checked again, and what the client fills in
- * is valid as made. `src/call-request.test.ts` proves the result equal to `buildRequest` of
- * `@wallet/schemas`, for requests mutated from every API's example.
+ * The full decrypted request, built by `buildRequest` of `@wallet/schemas` (the three common
+ * fields filled in or taken from `options`, the SDK defaults applied, the whole checked).
  * @throws {WalletValidationError} naming the first offending field.
  */
-export function buildWalletRequest<N extends ApiName>(
+function buildWalletRequest<N extends ApiName>(
   internals: CoreInternals,
   name: N,
   params: ParamsOf<N>,
   options: WalletCallOptions,
-  clientTxnId: string,
 ): RequestOf<N> {
-  const route = routes[name];
-  const fields = (route.params as z.ZodType).safeParse(params);
-  if (!fields.success) throw requestError(name, describeIssues(fields.error), clientTxnId);
-  if (options.clientTxnId !== undefined) {
-    checkCommonField(clientTxnIdSchema, 'clientTxnId', clientTxnId, name, clientTxnId);
+  const { clientTxnId, requestDateTime } = options;
+  try {
+    return buildRequest(name, params, {
+      ...(clientTxnId === undefined ? {} : { clientTxnId }),
+      ...(typeof requestDateTime === 'string'
+        ? { requestDateTime }
+        : { date: requestDateTime ?? clockNow(internals) }),
+    });
+  } catch (error) {
+    if (!(error instanceof SchemaValidationError)) throw error;
+    throw new WalletValidationError({
+      direction: 'request',
+      api: name,
+      issues: error.issues,
+      clientTxnId,
+      message: error.message,
+    });
   }
-  const { requestDateTime } = options;
-  let dateTime: string;
-  if (typeof requestDateTime === 'string') dateTime = requestDateTime;
-  else {
-    const date = requestDateTime instanceof Date ? requestDateTime : clockNow(internals);
-    dateTime = Number.isNaN(date.getTime()) ? '' : formatRequestDateTime(date);
-  }
-  // Printed from a valid Date, 14 digits are a real calendar time; a year outside 0-9999 (or an
-  // invalid Date, or the caller's string) is checked by the schema, which names the rule.
-  if (typeof requestDateTime === 'string' || !FOURTEEN_DIGITS.test(dateTime)) {
-    checkCommonField(requestDateTimeSchema, 'requestDateTime', dateTime, name, clientTxnId);
-  }
-  return {
-    messageCode: route.requestMessageCode,
-    clientTxnId,
-    requestDateTime: dateTime,
-    ...(fields.data as object),
-  } as RequestOf<N>;
 }
 
 /** The headers of one attempt: a fresh date and signature each time. */
@@ -242,8 +192,8 @@ async function run<N extends ApiName>(
 ): Promise<WalletResponse<ResponseOf<N>>> {
   const internals = internalsOf(core);
   const route = routes[name];
-  const clientTxnId = options.clientTxnId ?? newClientTxnId();
-  const request = buildWalletRequest(internals, name, params, options, clientTxnId);
+  const request = buildWalletRequest(internals, name, params, options);
+  const { clientTxnId } = request;
   // One deadline for the whole call, the helper API's Encrypt and Decrypt included.
   const scope = openCallScope(internals.config, options);
   try {
