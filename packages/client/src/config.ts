@@ -146,8 +146,8 @@ export interface ResolvedConfig {
   readonly totalTimeout: number;
   readonly retries: number;
   readonly maxRetryDelay: number;
-  /** Puts one attempt on the wire: the configured `fetch`, or the global one. */
-  readonly fetch: WalletFetch;
+  /** The configured `fetch`; `undefined` for the global one. */
+  readonly fetch: WalletFetch | undefined;
   readonly maxResponseBytes: number;
   readonly hooks: WalletHooks;
   readonly logger: WalletLogger | undefined;
@@ -454,8 +454,7 @@ export function resolveConfig(
     totalTimeout: c.totalTimeout ?? DEFAULT_TOTAL_TIMEOUT_MS,
     retries: c.retries ?? DEFAULT_RETRIES,
     maxRetryDelay: c.maxRetryDelay ?? DEFAULT_MAX_RETRY_DELAY_MS,
-    // The global fetch is looked up per attempt, so one installed later is used.
-    fetch: (c.fetch as WalletFetch | undefined) ?? ((request, init) => fetch(request, init)),
+    fetch: c.fetch as WalletFetch | undefined,
     maxResponseBytes: c.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     hooks: (c.hooks ?? {}) as WalletHooks,
     logger: c.logger,
