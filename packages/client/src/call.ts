@@ -18,7 +18,14 @@ import {
   validateResponse,
   walletHeaders,
 } from '@wallet/schemas';
-import { envelopeToken, type JsonObject, parseJsonObject, unreadable } from './answer.js';
+import {
+  type Answer,
+  envelopeToken,
+  type JsonObject,
+  parseJsonObject,
+  requestIdOf,
+  unreadable,
+} from './answer.js';
 import { type CallScope, openCallScope, type WalletCallOptions } from './call-options.js';
 import { clockNow } from './clock.js';
 import type { WalletCore } from './core.js';
@@ -26,7 +33,7 @@ import type { CoreInternals } from './core-internals.js';
 import { internalsOf } from './core-internals.js';
 import { apiErrorFor } from './error-mapping.js';
 import { WalletValidationError } from './errors.js';
-import { type Answer, requestIdOf, send } from './transport.js';
+import { send } from './transport.js';
 import { WalletPromise, type WalletResponse } from './wallet-promise.js';
 
 /** The unreadable-envelope error of `@wallet/crypto`, told by its stable code. */

@@ -4,7 +4,7 @@
  * back into plaintext. Configured with `helper` in the client settings.
  */
 import { type HelperRoute, helperRoutes, JSON_CONTENT_TYPE } from '@wallet/schemas';
-import { type JsonObject, parseJsonObject, unreadable } from './answer.js';
+import { type JsonObject, parseJsonObject, requestIdOf, unreadable } from './answer.js';
 import { type CallScope, openCallScope, type WalletCallOptions } from './call-options.js';
 import { clockNow } from './clock.js';
 import type { ResolvedHelperConfig } from './config.js';
@@ -12,7 +12,7 @@ import type { WalletCore } from './core.js';
 import { type CoreServices, internalsOf, type Sealer } from './core-internals.js';
 import { apiErrorFor } from './error-mapping.js';
 import { WalletConfigError } from './errors.js';
-import { requestIdOf, send } from './transport.js';
+import { send } from './transport.js';
 import { WalletPromise, type WalletResponse } from './wallet-promise.js';
 
 /** Options of a helper API call: those of a wallet call without the request fields. */

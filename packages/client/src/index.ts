@@ -66,5 +66,6 @@ export {
   statementEntries,
   statementPages,
 } from './pagination.js';
-export { isRetriableStatus, parseRetryAfter } from './retry-policy.js';
+export { parseRetryAfter } from './retry-after.js';
+export { isRetriableStatus } from './retry-policy.js';
 export { WalletPromise, type WalletResponse } from './wallet-promise.js';

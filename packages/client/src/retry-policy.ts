@@ -1,24 +1,25 @@
 /**
- * When to retry and how long to wait, as ky's `retry` options. ky runs the attempts and the waits;
- * this policy decides each retry in ky's `shouldRetry` and hands ky the wait through `retry.delay`,
- * so ky waits exactly what was decided and nothing has to predict it:
+ * When to retry and how long to wait, as ky options. ky runs the attempts and the waits; this
+ * policy decides each retry in ky's `shouldRetry` and hands ky the wait through `retry.delay`, so
+ * ky waits exactly the wait decided here:
  *
- * - Retried: network failures, attempt timeouts, HTTP 408, 429 and every 5xx. Never retried: any
- *   other answer (a 4xx is the platform's verdict on the request), a stopped {@link Deadline}
- *   (the caller's abort or the total timeout), or an error the caller marks final.
+ * - Retried: network failures, attempt timeouts, HTTP 408, 429 and every 5xx. Never: any other
+ *   answer (a 4xx is the platform's verdict on the request), a {@link Deadline} that ended (the
+ *   caller's abort or the total timeout), an error the caller calls final.
  * - Waits grow exponentially from 500 ms with equal jitter (half to all of `500 * 2^(n-1)`),
  *   capped at `maxRetryDelay`. A 429 or 503 that names a wait ({@link retryAfterOf}) gets it,
  *   capped the same way.
  * - A wait that would run past the deadline is not started: the failure is reported at once.
  */
-import { isHTTPError, isTimeoutError, type Options as KyOptions } from 'ky';
+import { isHTTPError, isTimeoutError, type Options } from 'ky';
 import type { Deadline } from './deadline.js';
+import { retryAfterOf } from './retry-after.js';
 
 /** Retries after the first attempt, unless configured otherwise. */
 export const DEFAULT_RETRIES = 2;
 /** The wait before the first retry, before jitter. */
 export const INITIAL_RETRY_DELAY_MS = 500;
-/** The longest wait between two attempts, unless configured otherwise; caps `Retry-After` too. */
+/** The longest wait between two attempts, unless configured otherwise. */
 export const DEFAULT_MAX_RETRY_DELAY_MS = 8_000;
 
 /** Whether an answer with HTTP `status` is retried: 408, 429 and every 5xx. */
@@ -26,63 +27,15 @@ export function isRetriableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status <= 599);
 }
 
-/** Every status {@link isRetriableStatus} accepts, as ky's `retry.statusCodes` wants them. */
+/** Every status {@link isRetriableStatus} accepts, as ky's `retry.statusCodes`. */
 export const RETRY_STATUS_CODES: readonly number[] = Array.from(
   { length: 600 },
-  (_, status) => status,
+  (_, i) => i,
 ).filter(isRetriableStatus);
 
 /** The statuses whose named wait is honoured: 429 (RFC 6585) and 503 (RFC 9110). */
-const RETRY_AFTER_STATUSES: ReadonlySet<number> = new Set([429, 503]);
-
-/** The headers that name a wait, in order of preference. */
-const RETRY_AFTER_HEADERS = [
-  'retry-after',
-  'ratelimit-reset',
-  'x-ratelimit-retry-after',
-  'x-ratelimit-reset',
-  'x-rate-limit-reset',
-] as const;
-
-const DIGITS = /^\d+$/;
-const HAS_LETTER = /[A-Za-z]/;
-/** Whole seconds from this on (2001-09-09) are a Unix time, as rate-limit reset headers send. */
-const UNIX_TIME_SECONDS = 1_000_000_000;
-
-/**
- * The wait a `Retry-After` (or rate-limit reset) value asks for, in milliseconds from `nowMs`:
- * whole seconds (a Unix time from 1 000 000 000 on), or an HTTP-date; a moment in the past asks
- * for no wait. `undefined` for anything else: absent, negative, fractional (`1.5`), free text.
- */
-export function parseRetryAfter(
-  value: string | null | undefined,
-  nowMs: number,
-): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const text = value.trim();
-  if (DIGITS.test(text)) {
-    const seconds = Number(text);
-    return seconds >= UNIX_TIME_SECONDS ? Math.max(0, seconds * 1000 - nowMs) : seconds * 1000;
-  }
-  // Date.parse reads bare numbers as years; an HTTP-date always names a day or month in letters.
-  if (!HAS_LETTER.test(text)) return undefined;
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
-}
-
-/** The wait an answer names: the first readable of its `Retry-After` or rate-limit headers. */
-export function retryAfterOf(headers: Headers, nowMs: number): number | undefined {
-  for (const name of RETRY_AFTER_HEADERS) {
-    const wait = parseRetryAfter(headers.get(name), nowMs);
-    if (wait !== undefined) return wait;
-  }
-  return undefined;
-}
-
-/**
- * The wait before retry number `retryNumber` (1 for the first) before jitter:
- * `INITIAL_RETRY_DELAY_MS * 2^(retryNumber - 1)`, capped at `maxDelayMs`.
- */
+const NAMED_WAIT_STATUSES: ReadonlySet<number> = new Set([429, 503]);
+/** The wait before retry `retryNumber` (1 for the first) before jitter, capped at `maxDelayMs`. */
 export function backoffCeiling(retryNumber: number, maxDelayMs: number): number {
   return Math.min(maxDelayMs, INITIAL_RETRY_DELAY_MS * 2 ** Math.max(0, retryNumber - 1));
 }
@@ -102,15 +55,13 @@ export interface RetryTimeoutPolicy {
   readonly maxRetryDelay: number;
 }
 
-/** A retry about to be waited for. */
+/** A retry about to be waited for: its number, its wait, and why (`HTTP 503`, `timeout`, `network`). */
 export interface RetryNotice {
   readonly retry: number;
   readonly delayMs: number;
-  /** `HTTP 503`, `timeout` or `network`. */
   readonly reason: string;
 }
 
-/** What the policy needs besides its settings. */
 export interface RetryHooks {
   /** Errors never retried besides those the policy knows (a hook's own failure, say). */
   readonly isFinal?: (error: Error) => boolean;
@@ -120,13 +71,14 @@ export interface RetryHooks {
 
 /** The ky options {@link kyRetryTimeoutOptions} sets. */
 export type KyRetryTimeoutOptions = Required<
-  Pick<KyOptions, 'retry' | 'timeout' | 'signal' | 'throwHttpErrors'>
+  Pick<Options, 'retry' | 'timeout' | 'signal' | 'throwHttpErrors'>
 >;
 
 /**
- * ky's options for `policy` within `deadline`: its retries (ky waits the wait decided here), its
- * attempt timeout, the deadline as its signal, and HTTP errors for the retriable statuses only
- * (ky retries those; any other answer comes back for the caller to read).
+ * ky's options for `policy` within `deadline`: its retries, its attempt timeout, the deadline as
+ * its signal, and HTTP errors for the retriable statuses only (ky retries those; any other answer
+ * comes back for the caller to read). Methods retried: POST and PATCH, made safe to repeat by an
+ * idempotency key such as the wallet's clientTxnId.
  */
 export function kyRetryTimeoutOptions(
   policy: RetryTimeoutPolicy,
@@ -134,36 +86,34 @@ export function kyRetryTimeoutOptions(
   hooks: RetryHooks = {},
 ): KyRetryTimeoutOptions {
   let wait = 0;
-  const retry: KyRetryTimeoutOptions['retry'] = {
-    limit: policy.retries,
-    // The wallet's writes, made safe to repeat by the clientTxnId.
-    methods: ['post', 'patch'],
-    statusCodes: RETRY_STATUS_CODES as number[],
-    // Named waits are read here, by one parser: ky's own reading is left unused.
-    afterStatusCodes: [],
-    retryOnTimeout: true,
-    delay: () => wait,
-    shouldRetry: ({ error, retryCount }) => {
-      if (deadline.signal.aborted || hooks.isFinal?.(error) === true) return false;
-      let reason: string;
-      let named: number | undefined;
-      if (isHTTPError(error)) {
-        const { status, headers } = error.response;
-        if (!isRetriableStatus(status)) return false;
-        reason = `HTTP ${status}`;
-        if (RETRY_AFTER_STATUSES.has(status)) named = retryAfterOf(headers, Date.now());
-      } else reason = isTimeoutError(error) ? 'timeout' : 'network';
-      wait =
-        named === undefined
-          ? equalJitter(backoffCeiling(retryCount, policy.maxRetryDelay), Math.random())
-          : Math.min(named, policy.maxRetryDelay);
-      if (wait >= deadline.remaining()) return false;
-      hooks.onRetry?.({ retry: retryCount, delayMs: wait, reason });
-      return true;
-    },
+  const shouldRetry = ({ error, retryCount }: { error: Error; retryCount: number }): boolean => {
+    if (deadline.signal.aborted || hooks.isFinal?.(error) === true) return false;
+    let reason = isTimeoutError(error) ? 'timeout' : 'network';
+    let named: number | undefined;
+    if (isHTTPError(error)) {
+      const { status, headers } = error.response;
+      if (!isRetriableStatus(status)) return false;
+      reason = `HTTP ${status}`;
+      if (NAMED_WAIT_STATUSES.has(status)) named = retryAfterOf(headers, Date.now());
+    }
+    wait =
+      named === undefined
+        ? equalJitter(backoffCeiling(retryCount, policy.maxRetryDelay), Math.random())
+        : Math.min(named, policy.maxRetryDelay);
+    if (wait >= deadline.remaining()) return false;
+    hooks.onRetry?.({ retry: retryCount, delayMs: wait, reason });
+    return true;
   };
   return {
-    retry,
+    retry: {
+      limit: policy.retries,
+      methods: ['post', 'patch'],
+      statusCodes: RETRY_STATUS_CODES as number[],
+      // Named waits are read by parseRetryAfter alone: ky's own reading is left unused.
+      afterStatusCodes: [],
+      delay: () => wait,
+      shouldRetry,
+    },
     // An attempt timeout that cannot come before the deadline is left to the deadline.
     timeout: policy.timeout < deadline.remaining() ? policy.timeout : false,
     signal: deadline.signal,

@@ -11,6 +11,7 @@
  * Failures leave here as `WalletError`s; answers of any status come back, for the caller to read.
  */
 import ky, { type Hooks, type Input, isHTTPError, isTimeoutError, type Options } from 'ky';
+import type { Answer } from './answer.js';
 import type { CallScope } from './call-options.js';
 import type { WalletRequestEvent } from './config.js';
 import type { CoreServices } from './core-internals.js';
@@ -39,25 +40,6 @@ export interface Outgoing {
   readonly headers: () => Record<string, string>;
 }
 
-/** The final answer of a request, whatever its status. */
-export interface Answer {
-  readonly response: Response;
-  /** The body as received. */
-  readonly text: string;
-  readonly context: WalletCallContext;
-}
-
-const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id'] as const;
-
-/** The answer's request id header, if it sent one. */
-export function requestIdOf(response: Response): string | undefined {
-  for (const name of REQUEST_ID_HEADERS) {
-    const value = response.headers.get(name);
-    if (value !== null) return value;
-  }
-  return undefined;
-}
-
 /** A hook's own failure: carried through ky untouched, never retried, rethrown as it was. */
 class HookFailure extends Error {
   constructor(readonly original: unknown) {
@@ -65,13 +47,12 @@ class HookFailure extends Error {
   }
 }
 
-async function guarded(run: () => void | Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    throw new HookFailure(error);
-  }
-}
+const guarded = (run: () => void | Promise<void>): Promise<void> =>
+  Promise.resolve()
+    .then(run)
+    .catch((error: unknown) => {
+      throw new HookFailure(error);
+    });
 
 /** The error for a deadline that ended: the caller's abort, or the total timeout. */
 function stopped(deadline: Deadline, context: WalletCallContext): WalletError {
@@ -97,14 +78,9 @@ export async function send(
   let attempts = 0;
   let durationMs = 0;
   const context = (): WalletCallContext => ({ api, method, path, clientTxnId, attempts });
-  const event = (attempt: number): WalletRequestEvent => ({
-    api,
-    method,
-    url,
-    path,
-    clientTxnId,
-    attempt,
-  });
+  const event = (attempt: number): WalletRequestEvent => {
+    return { api, method, url, path, clientTxnId, attempt };
+  };
   if (deadline.reason !== undefined) throw stopped(deadline, context());
 
   const fetchAttempt = async (input: Input, init?: RequestInit): Promise<Response> => {
