@@ -9,7 +9,12 @@ import { baseUrls, WALLET_IDENTIFIER } from '@wallet/schemas';
 import { z } from 'zod';
 import { WalletConfigError } from './errors.js';
 import type { WalletLogger, WalletLogLevel } from './logger.js';
-import { DEFAULT_MAX_RETRY_DELAY_MS, DEFAULT_RETRIES } from './retry-policy.js';
+import {
+  DEFAULT_MAX_RETRY_DELAY_MS,
+  DEFAULT_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_TOTAL_TIMEOUT_MS,
+} from './retry-policy.js';
 
 /** The named environments and the PayU hosts they stand for. */
 export type WalletEnvironment = 'test' | 'production';
@@ -157,10 +162,8 @@ export interface ResolvedConfig {
   readonly helper: ResolvedHelperConfig | undefined;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
 /** 1 MiB: far above any wallet answer, far below what would strain memory. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 1_048_576;
-export const DEFAULT_TOTAL_TIMEOUT_MS = 90_000;
 /** The largest delay a timer accepts (2^31 - 1 ms, about 24.8 days). */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
 /** More retries than this is a misconfiguration, not resilience. */

@@ -15,6 +15,10 @@ import { isHTTPError, isTimeoutError, type Options } from 'ky';
 import type { Deadline } from './deadline.js';
 import { retryAfterOf } from './retry-after.js';
 
+/** Milliseconds one attempt may take, unless configured otherwise. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Milliseconds a whole call may take, unless configured otherwise. */
+export const DEFAULT_TOTAL_TIMEOUT_MS = 90_000;
 /** Retries after the first attempt, unless configured otherwise. */
 export const DEFAULT_RETRIES = 2;
 /** The wait before the first retry, before jitter. */
