@@ -28,8 +28,7 @@ import {
 } from './answer.js';
 import { type CallScope, openCallScope, type WalletCallOptions } from './call-options.js';
 import { clockNow } from './clock.js';
-import type { WalletCore } from './core.js';
-import type { CoreInternals } from './core-internals.js';
+import type { CoreInternals, WalletCore } from './core-internals.js';
 import { internalsOf } from './core-internals.js';
 import { apiErrorFor } from './error-mapping.js';
 import { WalletValidationError } from './errors.js';

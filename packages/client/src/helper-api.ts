@@ -8,7 +8,7 @@ import { type JsonObject, parseJsonObject, requestIdOf, unreadable } from './ans
 import { type CallScope, openCallScope, type WalletCallOptions } from './call-options.js';
 import { clockNow } from './clock.js';
 import type { ResolvedHelperConfig } from './config.js';
-import type { WalletCore } from './core.js';
+import type { WalletCore } from './core-internals.js';
 import { type CoreServices, internalsOf, type Sealer } from './core-internals.js';
 import { apiErrorFor } from './error-mapping.js';
 import { WalletConfigError } from './errors.js';
