@@ -1,8 +1,25 @@
 /** Reading an answer body: JSON, then an envelope or a plain platform body. */
 import { envelopeCiphertext, type ResponseEnvelope } from '@wallet/schemas';
-import { type WalletAnswerDetails, WalletEnvelopeError } from './errors.js';
-import type { Answer } from './transport.js';
-import { requestIdOf } from './transport.js';
+import { type WalletAnswerDetails, type WalletCallContext, WalletEnvelopeError } from './errors.js';
+
+/** The final answer of a request, whatever its status. */
+export interface Answer {
+  readonly response: Response;
+  /** The body as received. */
+  readonly text: string;
+  readonly context: WalletCallContext;
+}
+
+const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id'] as const;
+
+/** The answer's request id header, if it sent one. */
+export function requestIdOf(response: Response): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = response.headers.get(name);
+    if (value !== null) return value;
+  }
+  return undefined;
+}
 
 /** A JSON object, read without prototype tricks. */
 export type JsonObject = Readonly<Record<string, unknown>>;

@@ -9,7 +9,7 @@
 import type { ParamsOf, ResponseOf } from '@wallet/schemas';
 import { callApi } from './call.js';
 import type { WalletCallOptions } from './call-options.js';
-import type { WalletCore } from './core.js';
+import type { WalletCore } from './core-internals.js';
 import type { WalletPromise } from './wallet-promise.js';
 
 /** Register Customer: creates a customer and a wallet. SDK defaults: kycProfile 30, riskCategory Low, formFactorRequired false. */

@@ -1,6 +1,8 @@
-/** The options every call accepts, and their check. */
-import { MAX_RETRIES, MAX_TIMEOUT_MS } from './config.js';
+/** The options every call accepts, their check, and the scope a call runs in. */
+import { MAX_RETRIES, MAX_TIMEOUT_MS, type ResolvedConfig } from './config.js';
+import { Deadline } from './deadline.js';
 import { WalletConfigError } from './errors.js';
+import type { RetryTimeoutPolicy } from './retry-policy.js';
 
 /** Options of one call. Each overrides the client's setting for this call only. */
 export interface WalletCallOptions {
@@ -47,4 +49,26 @@ export function checkCallOptions(options: WalletCallOptions): void {
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw optionError('signal', 'must be an AbortSignal');
   }
+}
+
+/**
+ * What every request of one call shares: one deadline (the helper API's nested Encrypt and Decrypt
+ * run within the call's), the attempt timeout and the retries.
+ */
+export interface CallScope extends RetryTimeoutPolicy {
+  readonly deadline: Deadline;
+}
+
+/**
+ * Checks `options` and starts the call's deadline. End it with `scope.deadline.end()`.
+ * @throws {WalletConfigError} for an option out of range.
+ */
+export function openCallScope(config: ResolvedConfig, options: WalletCallOptions): CallScope {
+  checkCallOptions(options);
+  return {
+    deadline: new Deadline(options.totalTimeout ?? config.totalTimeout, options.signal),
+    timeout: options.timeout ?? config.timeout,
+    retries: options.retries ?? config.retries,
+    maxRetryDelay: config.maxRetryDelay,
+  };
 }

@@ -327,17 +327,36 @@ describe('retries', () => {
     expect((times[1] ?? 0) - (times[0] ?? 0)).toBeLessThan(1_500);
   });
 
-  it('gives up at once when any rate-limit header names a wait past the total timeout', async () => {
-    for (const headers of [{ 'ratelimit-reset': '30' }, { 'retry-after': 'soon' }]) {
-      const { platform, client } = setup(() => platform.plain('', 429, headers), {
-        maxRetryDelay: 30_000,
-        totalTimeout: 2_000,
-      });
-      const started = performance.now();
+  it('gives up at once when a rate-limit header names a wait past the total timeout', async () => {
+    const { platform, client } = setup(() => platform.plain('', 429, { 'ratelimit-reset': '30' }), {
+      maxRetryDelay: 30_000,
+      totalTimeout: 2_000,
+    });
+    const started = performance.now();
+    const error = await client.registerCustomer(customer).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WalletRateLimitError);
+    expect((error as WalletRateLimitError).retryAfterMs).toBe(30_000);
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(platform.received).toHaveLength(1);
+  });
+
+  it("reads Retry-After '1.5' one way: no named wait, so it backs off as usual and reports none", async () => {
+    for (const retryAfter of ['1.5', 'soon']) {
+      const times: number[] = [];
+      const { platform, client } = setup(
+        () => {
+          times.push(performance.now());
+          return platform.plain('', 429, { 'retry-after': retryAfter });
+        },
+        { maxRetryDelay: 5_000, retries: 1 },
+      );
       const error = await client.registerCustomer(customer).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WalletRateLimitError);
-      expect(performance.now() - started).toBeLessThan(1_500);
-      expect(platform.received).toHaveLength(1);
+      expect((error as WalletRateLimitError).retryAfterMs).toBeUndefined();
+      // The first backoff waits 250 to 500 ms; read as seconds, '1.5' would have waited 1.5 s.
+      const waited = (times[1] ?? 0) - (times[0] ?? 0);
+      expect(waited).toBeGreaterThanOrEqual(240);
+      expect(waited).toBeLessThan(1_400);
     }
   });
 

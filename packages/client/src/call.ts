@@ -4,113 +4,69 @@
  */
 import {
   type ApiName,
-  clientTxnIdSchema,
-  describeIssues,
+  buildRequest,
   type FieldIssue,
-  formatRequestDateTime,
   INVALID_PARAMETERS_CODE,
-  type IssueReport,
   issueLine,
   JSON_CONTENT_TYPE,
   lookupError,
-  newClientTxnId,
   type ParamsOf,
   type RequestOf,
   type ResponseOf,
-  requestDateTimeSchema,
   routes,
+  SchemaValidationError,
   validateResponse,
   walletHeaders,
 } from '@wallet/schemas';
-import type { z } from 'zod';
-import { envelopeToken, type JsonObject, parseJsonObject, unreadable } from './answer.js';
-import type { WalletCallOptions } from './call-options.js';
+import {
+  type Answer,
+  envelopeToken,
+  type JsonObject,
+  parseJsonObject,
+  requestIdOf,
+  unreadable,
+} from './answer.js';
+import { type CallScope, openCallScope, type WalletCallOptions } from './call-options.js';
 import { clockNow } from './clock.js';
-import type { WalletCore } from './core.js';
-import type { CoreInternals } from './core-internals.js';
+import type { CoreInternals, WalletCore } from './core-internals.js';
 import { internalsOf } from './core-internals.js';
 import { apiErrorFor } from './error-mapping.js';
 import { WalletValidationError } from './errors.js';
-import { type Answer, requestIdOf, send } from './transport.js';
+import { send } from './transport.js';
 import { WalletPromise, type WalletResponse } from './wallet-promise.js';
 
 /** The unreadable-envelope error of `@wallet/crypto`, told by its stable code. */
 const ENVELOPE_UNREADABLE = 'ENVELOPE_UNREADABLE';
 
-const FOURTEEN_DIGITS = /^\d{14}$/;
-
-function requestError(
-  name: ApiName,
-  report: IssueReport,
-  clientTxnId: string,
-): WalletValidationError {
-  return new WalletValidationError({
-    direction: 'request',
-    api: name,
-    issues: report.issues,
-    clientTxnId,
-    message: `${routes[name].title} request: ${report.summary}`,
-  });
-}
-
-/** Checks one of the common fields the caller supplied, with its schema. */
-function checkCommonField(
-  schema: z.ZodType,
-  path: 'clientTxnId' | 'requestDateTime',
-  value: unknown,
-  name: ApiName,
-  clientTxnId: string,
-): void {
-  const result = schema.safeParse(value);
-  if (result.success) return;
-  const report = describeIssues(
-    result.error.issues.map((issue) => ({ ...issue, path: [path, ...issue.path] })),
-  );
-  throw requestError(name, report, clientTxnId);
-}
-
 /**
- * The full decrypted request: the three common fields filled in (or taken from `options`), the
- * SDK defaults applied, the whole checked.
- *
- * The parameters are checked once, by the API's `params` schema, which holds every field rule and
- * cross-field rule of its `request` schema (with the SDK defaults): `request` adds only the three
- * common fields, so only those the caller supplied are checked again, and what the client fills in
- * is valid as made. `src/call-request.test.ts` proves the result equal to `buildRequest` of
- * `@wallet/schemas`, for requests mutated from every API's example.
+ * The full decrypted request, built by `buildRequest` of `@wallet/schemas` (the three common
+ * fields filled in or taken from `options`, the SDK defaults applied, the whole checked).
  * @throws {WalletValidationError} naming the first offending field.
  */
-export function buildWalletRequest<N extends ApiName>(
+function buildWalletRequest<N extends ApiName>(
   internals: CoreInternals,
   name: N,
   params: ParamsOf<N>,
   options: WalletCallOptions,
-  clientTxnId: string,
 ): RequestOf<N> {
-  const route = routes[name];
-  const fields = (route.params as z.ZodType).safeParse(params);
-  if (!fields.success) throw requestError(name, describeIssues(fields.error), clientTxnId);
-  if (options.clientTxnId !== undefined) {
-    checkCommonField(clientTxnIdSchema, 'clientTxnId', clientTxnId, name, clientTxnId);
+  const { clientTxnId, requestDateTime } = options;
+  try {
+    return buildRequest(name, params, {
+      ...(clientTxnId === undefined ? {} : { clientTxnId }),
+      ...(typeof requestDateTime === 'string'
+        ? { requestDateTime }
+        : { date: requestDateTime ?? clockNow(internals) }),
+    });
+  } catch (error) {
+    if (!(error instanceof SchemaValidationError)) throw error;
+    throw new WalletValidationError({
+      direction: 'request',
+      api: name,
+      issues: error.issues,
+      clientTxnId,
+      message: error.message,
+    });
   }
-  const { requestDateTime } = options;
-  let dateTime: string;
-  if (typeof requestDateTime === 'string') dateTime = requestDateTime;
-  else {
-    const date = requestDateTime instanceof Date ? requestDateTime : clockNow(internals);
-    dateTime = Number.isNaN(date.getTime()) ? '' : formatRequestDateTime(date);
-  }
-  // Printed from a valid Date, 14 digits are a real calendar time; a year outside 0-9999 (or an
-  // invalid Date, or the caller's string) is checked by the schema, which names the rule.
-  if (typeof requestDateTime === 'string' || !FOURTEEN_DIGITS.test(dateTime)) {
-    checkCommonField(requestDateTimeSchema, 'requestDateTime', dateTime, name, clientTxnId);
-  }
-  return {
-    ...(route.requestMessageCode === undefined ? {} : { messageCode: route.requestMessageCode }),
-    clientTxnId,
-    requestDateTime: dateTime,
-    ...(fields.data as object),
-  } as RequestOf<N>;
 }
 
 /** The headers of one attempt: a fresh date and signature each time. */
@@ -178,14 +134,14 @@ function openEnvelope(
   internals: CoreInternals,
   answer: Answer,
   token: string,
-  options: WalletCallOptions,
+  scope: CallScope,
 ): unknown {
   const notOpened = (error: unknown): never => {
     if ((error as { code?: unknown } | null)?.code !== ENVELOPE_UNREADABLE) throw error;
     throw unreadable(answer, 'the envelope does not open with the configured encryptionKey and iv');
   };
   try {
-    const opened = internals.sealer.open(token, options);
+    const opened = internals.sealer.open(token, scope);
     // Only the helper API opens asynchronously: a local envelope costs no extra turn.
     return opened instanceof Promise ? opened.catch(notOpened) : opened;
   } catch (error) {
@@ -242,40 +198,46 @@ async function run<N extends ApiName>(
 ): Promise<WalletResponse<ResponseOf<N>>> {
   const internals = internalsOf(core);
   const route = routes[name];
-  const clientTxnId = options.clientTxnId ?? newClientTxnId();
-  const request = buildWalletRequest(internals, name, params, options, clientTxnId);
-  // Only the helper API seals asynchronously: a local envelope costs no extra turn.
-  const sealed = internals.sealer.seal(request, options);
-  const token = typeof sealed === 'string' ? sealed : await sealed;
-  const body = JSON.stringify({ token });
-  const answer = await send(
-    internals,
-    {
-      api: name,
-      method: route.methods[0],
-      path: route.path,
-      baseUrl: internals.config.baseUrl,
-      body,
+  const request = buildWalletRequest(internals, name, params, options);
+  const { clientTxnId } = request;
+  // One deadline for the whole call, the helper API's Encrypt and Decrypt included.
+  const scope = openCallScope(internals.config, options);
+  try {
+    // Only the helper API seals asynchronously: a local envelope costs no extra turn.
+    const sealed = internals.sealer.seal(request, scope);
+    const token = typeof sealed === 'string' ? sealed : await sealed;
+    const body = JSON.stringify({ token });
+    const answer = await send(
+      internals,
+      {
+        api: name,
+        method: route.methods[0],
+        path: route.path,
+        baseUrl: internals.config.baseUrl,
+        body,
+        clientTxnId,
+        headers: () => walletRequestHeaders(internals, body),
+      },
+      scope,
+    );
+    const json = parseJsonObject(answer.text);
+    const answerToken = envelopeToken(json);
+    let opened: unknown = json;
+    if (answerToken !== undefined) {
+      opened = openEnvelope(internals, answer, answerToken, scope);
+      if (opened instanceof Promise) opened = await opened;
+    }
+    return walletAnswer(
+      internals,
+      name,
+      answer,
+      answerToken,
+      opened as JsonObject | undefined,
       clientTxnId,
-      headers: () => walletRequestHeaders(internals, body),
-    },
-    options,
-  );
-  const json = parseJsonObject(answer.text);
-  const answerToken = envelopeToken(json);
-  let opened: unknown = json;
-  if (answerToken !== undefined) {
-    opened = openEnvelope(internals, answer, answerToken, options);
-    if (opened instanceof Promise) opened = await opened;
+    );
+  } finally {
+    scope.deadline.end();
   }
-  return walletAnswer(
-    internals,
-    name,
-    answer,
-    answerToken,
-    opened as JsonObject | undefined,
-    clientTxnId,
-  );
 }
 
 /**

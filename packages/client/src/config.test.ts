@@ -3,7 +3,7 @@ import { generateKey } from '@wallet/crypto';
 import { KONG_HMAC } from '@wallet/hmac';
 import { baseUrls } from '@wallet/schemas';
 import { describe, expect, it, vi } from 'vitest';
-import { senderOf, type WalletClientConfig } from './config.js';
+import type { WalletClientConfig } from './config.js';
 import {
   createWalletClient,
   createWalletCore,
@@ -214,6 +214,12 @@ describe('createWalletClient configuration', () => {
       { maxRetryDelay: '1s' },
       'maxRetryDelay',
       /maxRetryDelay: must be a whole number of milliseconds from 0/,
+    ],
+    [
+      'maxResponseBytes zero',
+      { maxResponseBytes: 0 },
+      'maxResponseBytes',
+      /maxResponseBytes: must be a whole number of bytes from 1/,
     ],
     ['fetch not a function', { fetch: 'https://x' }, 'fetch', /fetch: must be a function/],
     [
@@ -460,36 +466,5 @@ describe('createWalletClient.fromEnv', () => {
         else process.env[name] = saved[name];
       }
     }
-  });
-});
-
-describe('senderOf: how an attempt reaches fetch', () => {
-  const init = { method: 'POST', headers: { date: 'now' }, body: '{"token":"t"}' };
-
-  it('hands the global fetch the URL and init as they are, looked up at call time', async () => {
-    const seen: unknown[][] = [];
-    const original = globalThis.fetch;
-    globalThis.fetch = (async (...args: unknown[]) => {
-      seen.push(args);
-      return new Response('{}');
-    }) as typeof fetch;
-    try {
-      await senderOf(undefined)('http://wallet.test/x', init);
-    } finally {
-      globalThis.fetch = original;
-    }
-    expect(seen).toEqual([['http://wallet.test/x', init]]);
-  });
-
-  it('hands a configured fetch the Request it is typed for', async () => {
-    let seen: Request | undefined;
-    await senderOf(async (request) => {
-      seen = request;
-      return new Response('{}');
-    })('http://wallet.test/x', init);
-    expect(seen?.url).toBe('http://wallet.test/x');
-    expect(seen?.method).toBe('POST');
-    expect(seen?.headers.get('date')).toBe('now');
-    expect(await seen?.text()).toBe('{"token":"t"}');
   });
 });

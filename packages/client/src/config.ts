@@ -9,7 +9,12 @@ import { baseUrls, WALLET_IDENTIFIER } from '@wallet/schemas';
 import { z } from 'zod';
 import { WalletConfigError } from './errors.js';
 import type { WalletLogger, WalletLogLevel } from './logger.js';
-import { DEFAULT_MAX_RETRY_DELAY_MS, DEFAULT_RETRIES } from './retry-policy.js';
+import {
+  DEFAULT_MAX_RETRY_DELAY_MS,
+  DEFAULT_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_TOTAL_TIMEOUT_MS,
+} from './retry-policy.js';
 
 /** The named environments and the PayU hosts they stand for. */
 export type WalletEnvironment = 'test' | 'production';
@@ -19,19 +24,6 @@ export type ResponseValidationMode = 'strict' | 'warn' | 'off';
 
 /** A `fetch` the client sends through: the global one by default, or e.g. a sandbox's. */
 export type WalletFetch = (request: Request, init?: RequestInit) => Promise<Response>;
-
-/** Sends one attempt: its URL and its method, headers, body and signal. */
-export type WalletSender = (url: string, init: RequestInit) => Promise<Response>;
-
-/**
- * How attempts go on the wire. The global `fetch` takes the URL and init as they are: handed a
- * `Request` instead, undici sends its body through a stream and costs about 60 µs more per call
- * over a socket. A configured `fetch` gets the `Request` it is typed for.
- */
-export function senderOf(custom: WalletFetch | undefined): WalletSender {
-  if (custom === undefined) return (url, init) => globalThis.fetch(url, init);
-  return (url, init) => custom(new Request(url, init));
-}
 
 /** What `onRequest` hears before every attempt. */
 export interface WalletRequestEvent {
@@ -116,6 +108,11 @@ export interface WalletClientConfig {
   readonly maxRetryDelay?: number;
   /** The fetch to send with; default the global `fetch`. */
   readonly fetch?: WalletFetch;
+  /**
+   * The largest answer body read, in bytes; default 1 MiB. A larger one fails the call with
+   * `WalletResponseTooLargeError` as soon as it is known, and is not read further.
+   */
+  readonly maxResponseBytes?: number;
   readonly hooks?: WalletHooks;
   /** Where to log; nothing is logged without one. */
   readonly logger?: WalletLogger;
@@ -154,8 +151,9 @@ export interface ResolvedConfig {
   readonly totalTimeout: number;
   readonly retries: number;
   readonly maxRetryDelay: number;
-  /** Puts one attempt on the wire (see {@link senderOf}). */
-  readonly send: WalletSender;
+  /** The configured `fetch`; `undefined` for the global one. */
+  readonly fetch: WalletFetch | undefined;
+  readonly maxResponseBytes: number;
   readonly hooks: WalletHooks;
   readonly logger: WalletLogger | undefined;
   readonly logLevel: WalletLogLevel;
@@ -164,8 +162,8 @@ export interface ResolvedConfig {
   readonly helper: ResolvedHelperConfig | undefined;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_TOTAL_TIMEOUT_MS = 90_000;
+/** 1 MiB: far above any wallet answer, far below what would strain memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 1_048_576;
 /** The largest delay a timer accepts (2^31 - 1 ms, about 24.8 days). */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
 /** More retries than this is a misconfiguration, not resilience. */
@@ -298,6 +296,12 @@ const configSchema = z.strictObject(
       })
       .optional(),
     fetch: fn('(request) => Promise<Response>').optional(),
+    maxResponseBytes: z
+      .number({ error: `must be a whole number of bytes from 1 to ${MAX_TIMEOUT_MS}` })
+      .int({ error: `must be a whole number of bytes from 1 to ${MAX_TIMEOUT_MS}` })
+      .min(1, { error: `must be a whole number of bytes from 1 to ${MAX_TIMEOUT_MS}` })
+      .max(MAX_TIMEOUT_MS, { error: `must be a whole number of bytes from 1 to ${MAX_TIMEOUT_MS}` })
+      .optional(),
     hooks: z
       .strictObject(
         {
@@ -453,7 +457,8 @@ export function resolveConfig(
     totalTimeout: c.totalTimeout ?? DEFAULT_TOTAL_TIMEOUT_MS,
     retries: c.retries ?? DEFAULT_RETRIES,
     maxRetryDelay: c.maxRetryDelay ?? DEFAULT_MAX_RETRY_DELAY_MS,
-    send: senderOf(c.fetch as WalletFetch | undefined),
+    fetch: c.fetch as WalletFetch | undefined,
+    maxResponseBytes: c.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     hooks: (c.hooks ?? {}) as WalletHooks,
     logger: c.logger,
     logLevel: c.logLevel ?? 'warn',

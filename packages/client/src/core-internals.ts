@@ -1,19 +1,39 @@
 /**
- * What a {@link WalletCore} holds out of sight: the checked configuration (secrets included), the
- * request signer and the way payloads are sealed. Kept in a WeakMap, so no enumeration, `console.log`
- * or `JSON.stringify` of a core or a client can reach a key, a salt or an API key.
+ * The leaf every call runs on: a {@link WalletCore}, and what it holds out of sight (the checked
+ * configuration, secrets included, the request signer and the way payloads are sealed). Kept in a
+ * WeakMap, so no enumeration, `console.log` or `JSON.stringify` of a core or a client can reach a
+ * key, a salt or an API key. `core.ts` builds cores above it; nothing here imports upwards.
  */
 import type { RequestSigner } from '@wallet/hmac';
-import type { WalletCallOptions } from './call-options.js';
-import type { ResolvedConfig } from './config.js';
-import type { WalletCore } from './core.js';
+import type { CallScope } from './call-options.js';
+import type { ResolvedConfig, ResponseValidationMode } from './config.js';
 import { WalletConfigError } from './errors.js';
 import type { LogSink } from './logger.js';
 
+/**
+ * A prepared client core. It shows the settings that are not secret; keys, salts and API keys are
+ * held out of reach (no property, enumeration or `JSON.stringify` shows them).
+ */
+export interface WalletCore {
+  /** The wallet API's base URL, without a trailing slash. */
+  readonly baseUrl: string;
+  /** The merchant key (sent in clear as the Authorization `username`). */
+  readonly merchantKey: string;
+  readonly walletIdentifier: string;
+  /** The name of the authorization profile (`payu-hmac`, ...). */
+  readonly authProfile: string;
+  /** `local`: sealed with the configured key; `helper-api`: sealed by the Encrypt/Decrypt API. */
+  readonly encryption: 'local' | 'helper-api';
+  readonly responseValidation: ResponseValidationMode;
+  /** The helper API's base URL, when one is configured. */
+  readonly helperBaseUrl: string | undefined;
+}
+
 /** Turns decrypted requests into tokens and answer tokens back into values. */
 export interface Sealer {
-  seal(value: object, options: WalletCallOptions): string | Promise<string>;
-  open(token: string, options: WalletCallOptions): unknown;
+  /** Within the call's `scope`: the helper API's requests share the call's deadline. */
+  seal(value: object, scope: CallScope): string | Promise<string>;
+  open(token: string, scope: CallScope): unknown;
 }
 
 /** What sending needs: the checked configuration, the signer and the log. */

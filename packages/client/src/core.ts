@@ -13,33 +13,21 @@ import {
 import {
   configError,
   type ResolvedConfig,
-  type ResponseValidationMode,
   resolveConfig,
   type SettingLabel,
   type WalletClientConfig,
 } from './config.js';
-import { attachInternals, type CoreServices, type Sealer } from './core-internals.js';
+import {
+  attachInternals,
+  type CoreServices,
+  type Sealer,
+  type WalletCore,
+} from './core-internals.js';
+
+export type { WalletCore } from './core-internals.js';
+
 import { helperSealer } from './helper-api.js';
 import { createLogSink } from './logger.js';
-
-/**
- * A prepared client core. It shows the settings that are not secret; keys, salts and API keys are
- * held out of reach (no property, enumeration or `JSON.stringify` shows them).
- */
-export interface WalletCore {
-  /** The wallet API's base URL, without a trailing slash. */
-  readonly baseUrl: string;
-  /** The merchant key (sent in clear as the Authorization `username`). */
-  readonly merchantKey: string;
-  readonly walletIdentifier: string;
-  /** The name of the authorization profile (`payu-hmac`, ...). */
-  readonly authProfile: string;
-  /** `local`: sealed with the configured key; `helper-api`: sealed by the Encrypt/Decrypt API. */
-  readonly encryption: 'local' | 'helper-api';
-  readonly responseValidation: ResponseValidationMode;
-  /** The helper API's base URL, when one is configured. */
-  readonly helperBaseUrl: string | undefined;
-}
 
 function envelopeOf(config: ResolvedConfig, label: SettingLabel): Envelope | undefined {
   if (config.encryptionKey === undefined) return undefined;

@@ -5,7 +5,9 @@
  * texts, the route title and the codes; of the platform's own text only the field path a parameter
  * failure names is shown.
  */
+
 import { authenticationFailures, lookupError, type OutcomeClass } from '@wallet/schemas';
+import { requestIdOf } from './answer.js';
 import {
   type AuthenticationFailureReason,
   WalletApiError,
@@ -22,8 +24,7 @@ import {
   WalletServerError,
   WalletStateError,
 } from './errors.js';
-import { parseRetryAfter } from './retry-policy.js';
-import { requestIdOf } from './transport.js';
+import { retryAfterOf } from './retry-after.js';
 
 type ApiErrorClass = new (details: WalletApiErrorDetails, message: string) => WalletApiError;
 
@@ -157,7 +158,7 @@ export function apiErrorFor(answer: FailedAnswer): WalletApiError {
   }
 
   if (response.status === 429) {
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+    const retryAfterMs = retryAfterOf(response.headers, Date.now());
     return new WalletRateLimitError(
       details,
       `${title} was refused: too many requests ${codeText(details)}. Slow down, or raise retries.`,

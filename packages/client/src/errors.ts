@@ -24,6 +24,8 @@ export const WalletErrorCode = {
   Abort: 'WALLET_ABORTED',
   /** An answer could not be read: not JSON, no envelope, or an envelope that does not open. */
   Envelope: 'WALLET_ENVELOPE_UNREADABLE',
+  /** An answer body was larger than `maxResponseBytes`; the client stopped reading it. */
+  ResponseTooLarge: 'WALLET_RESPONSE_TOO_LARGE',
   /** A failure answer of no known outcome class. */
   Api: 'WALLET_API_ERROR',
   /** HTTP 401: the signature, the date (clock skew), the merchant key or the API key was refused. */
@@ -275,6 +277,30 @@ export class WalletEnvelopeError extends WalletCallError {
     this.requestId = answer.requestId;
     hide(this, 'rawBody', answer.rawBody);
     hide(this, 'headers', answer.headers);
+  }
+}
+
+/**
+ * An answer whose body is larger than `maxResponseBytes`. The client stops reading at the cap
+ * (or at once, when `Content-Length` says so) and closes the connection; it does not retry.
+ */
+export class WalletResponseTooLargeError extends WalletCallError {
+  static {
+    brandClass(WalletResponseTooLargeError, 'WalletResponseTooLargeError');
+  }
+
+  readonly status: number;
+  /** The cap that was passed, in bytes. */
+  readonly maxResponseBytes: number;
+
+  constructor(context: WalletCallContext, status: number, maxResponseBytes: number) {
+    super(
+      WalletErrorCode.ResponseTooLarge,
+      `The answer to ${context.method} ${context.path} (HTTP ${status}) is larger than maxResponseBytes (${maxResponseBytes} bytes): the client stopped reading it.`,
+      context,
+    );
+    this.status = status;
+    this.maxResponseBytes = maxResponseBytes;
   }
 }
 

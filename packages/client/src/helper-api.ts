@@ -4,15 +4,15 @@
  * back into plaintext. Configured with `helper` in the client settings.
  */
 import { type HelperRoute, helperRoutes, JSON_CONTENT_TYPE } from '@wallet/schemas';
-import { type JsonObject, parseJsonObject, unreadable } from './answer.js';
-import type { WalletCallOptions } from './call-options.js';
+import { type JsonObject, parseJsonObject, requestIdOf, unreadable } from './answer.js';
+import { type CallScope, openCallScope, type WalletCallOptions } from './call-options.js';
 import { clockNow } from './clock.js';
 import type { ResolvedHelperConfig } from './config.js';
-import type { WalletCore } from './core.js';
+import type { WalletCore } from './core-internals.js';
 import { type CoreServices, internalsOf, type Sealer } from './core-internals.js';
 import { apiErrorFor } from './error-mapping.js';
 import { WalletConfigError } from './errors.js';
-import { requestIdOf, send } from './transport.js';
+import { send } from './transport.js';
 import { WalletPromise, type WalletResponse } from './wallet-promise.js';
 
 /** Options of a helper API call: those of a wallet call without the request fields. */
@@ -61,7 +61,7 @@ async function callHelper(
   internals: CoreServices,
   route: HelperRoute,
   body: string,
-  options: HelperCallOptions,
+  scope: CallScope,
 ): Promise<WalletResponse<JsonObject>> {
   const helper = helperOf(internals);
   const headers = helperHeaders(helper, route);
@@ -76,7 +76,7 @@ async function callHelper(
       clientTxnId: undefined,
       headers: () => headers,
     },
-    options,
+    scope,
   );
   const json = parseJsonObject(answer.text);
   if (!answer.response.ok) {
@@ -105,13 +105,13 @@ async function callHelper(
 async function encrypt(
   internals: CoreServices,
   plaintext: object,
-  options: HelperCallOptions,
+  scope: CallScope,
 ): Promise<WalletResponse<string>> {
   const result = await callHelper(
     internals,
     helperRoutes.encrypt,
     JSON.stringify(plaintext),
-    options,
+    scope,
   );
   return { ...result, data: result.data.token as string };
 }
@@ -119,9 +119,24 @@ async function encrypt(
 async function decrypt(
   internals: CoreServices,
   token: string,
-  options: HelperCallOptions,
+  scope: CallScope,
 ): Promise<WalletResponse<JsonObject>> {
-  return callHelper(internals, helperRoutes.decrypt, JSON.stringify({ token }), options);
+  return callHelper(internals, helperRoutes.decrypt, JSON.stringify({ token }), scope);
+}
+
+/** Runs one helper call in a scope of its own. */
+async function inScope<T>(
+  core: WalletCore,
+  options: HelperCallOptions,
+  call: (internals: CoreServices, scope: CallScope) => Promise<T>,
+): Promise<T> {
+  const internals = internalsOf(core);
+  const scope = openCallScope(internals.config, options);
+  try {
+    return await call(internals, scope);
+  } finally {
+    scope.deadline.end();
+  }
 }
 
 /**
@@ -134,7 +149,7 @@ export function encryptViaApi(
   options: HelperCallOptions = {},
 ): WalletPromise<string> {
   return new WalletPromise(
-    Promise.resolve().then(() => encrypt(internalsOf(core), plaintext, options)),
+    inScope(core, options, (internals, scope) => encrypt(internals, plaintext, scope)),
   );
 }
 
@@ -145,25 +160,17 @@ export function decryptViaApi(
   options: HelperCallOptions = {},
 ): WalletPromise<Readonly<Record<string, unknown>>> {
   return new WalletPromise(
-    Promise.resolve().then(() => decrypt(internalsOf(core), token, options)),
+    inScope(core, options, (internals, scope) => decrypt(internals, token, scope)),
   );
 }
 
-/** Seals and opens wallet payloads through the helper API (when no encryptionKey is configured). */
+/**
+ * Seals and opens wallet payloads through the helper API (when no encryptionKey is configured),
+ * within the wallet call's scope: one deadline covers Encrypt, the call and Decrypt.
+ */
 export function helperSealer(internals: CoreServices): Sealer {
-  const forward = ({
-    signal,
-    timeout,
-    totalTimeout,
-    retries,
-  }: WalletCallOptions): HelperCallOptions => ({
-    ...(signal === undefined ? {} : { signal }),
-    ...(timeout === undefined ? {} : { timeout }),
-    ...(totalTimeout === undefined ? {} : { totalTimeout }),
-    ...(retries === undefined ? {} : { retries }),
-  });
   return {
-    seal: async (value, options) => (await encrypt(internals, value, forward(options))).data,
-    open: async (token, options) => (await decrypt(internals, token, forward(options))).data,
+    seal: async (value, scope) => (await encrypt(internals, value, scope)).data,
+    open: async (token, scope) => (await decrypt(internals, token, scope)).data,
   };
 }

@@ -53,6 +53,7 @@ export {
   WalletNetworkError,
   WalletNotFoundError,
   WalletRateLimitError,
+  WalletResponseTooLargeError,
   WalletServerError,
   WalletStateError,
   WalletTimeoutError,
@@ -67,5 +68,6 @@ export {
   statementEntries,
   statementPages,
 } from './pagination.js';
-export { isRetriableStatus, parseRetryAfter } from './retry-policy.js';
+export { parseRetryAfter } from './retry-after.js';
+export { isRetriableStatus } from './retry-policy.js';
 export { WalletPromise, type WalletResponse } from './wallet-promise.js';

@@ -10,7 +10,7 @@
 import type { ParamsOf, ResponseOf } from '@wallet/schemas';
 import { statement } from './apis.js';
 import type { WalletCallOptions } from './call-options.js';
-import type { WalletCore } from './core.js';
+import type { WalletCore } from './core-internals.js';
 
 /** Options of a walk: those of a call, without a clientTxnId (every page needs its own). */
 export type StatementWalkOptions = Omit<WalletCallOptions, 'clientTxnId'>;

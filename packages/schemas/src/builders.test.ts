@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildRequest, newClientTxnId } from './builders.js';
-import { formatDayMonthYear } from './dates.js';
+import { type BuildRequestOptions, buildRequest, newClientTxnId } from './builders.js';
+import { formatDayMonthYear, formatRequestDateTime } from './dates.js';
+import { examples } from './examples.js';
 import { clientTxnIdSchema, FUND_FLOW_TYPES, RISK_CATEGORIES } from './fields.js';
-import { routes } from './routes.js';
+import { describeIssues } from './issues.js';
+import { type ApiName, type ParamsOf, routes } from './routes.js';
 import { validateRequest } from './validate.js';
 import { SchemaValidationError } from './validation-error.js';
 import { WALLET_STATUS_TYPES } from './wallet-status.js';
@@ -214,5 +216,126 @@ describe('messages never echo the rejected value', () => {
         }
       }),
     );
+  });
+});
+
+describe('buildRequest checks with one parse what the request schema checks', () => {
+  const NOW = new Date('2024-04-09T10:00:00Z');
+  const GENERATED = '0123456789abcdef0123456789abcdef';
+  const COMMON_FIELDS = new Set(['messageCode', 'clientTxnId', 'requestDateTime']);
+  const apiNames = Object.keys(routes) as ApiName[];
+
+  /** An API's example request without the three common fields: valid parameters. */
+  function exampleParams(name: ApiName): Record<string, unknown> {
+    return Object.fromEntries(
+      Object.entries(examples[name].request).filter(([key]) => !COMMON_FIELDS.has(key)),
+    );
+  }
+
+  type Outcome =
+    | { readonly sent: unknown }
+    | { readonly refused: string | undefined; readonly message: string };
+
+  function outcome(build: () => object): Outcome {
+    try {
+      return { sent: build() };
+    } catch (error) {
+      if (!(error instanceof SchemaValidationError)) throw error;
+      return { refused: error.issues[0]?.path, message: error.message };
+    }
+  }
+
+  /** The reference: the parameters parsed, then the whole request parsed by its own schema. */
+  function twoParses(name: ApiName, params: unknown, options: BuildRequestOptions): object {
+    const route = routes[name];
+    const subject = `${route.title} request`;
+    const fields = route.params.safeParse(params);
+    if (!fields.success) throw new SchemaValidationError(describeIssues(fields.error), subject);
+    const full = route.request.safeParse({
+      messageCode: route.requestMessageCode,
+      clientTxnId: options.clientTxnId ?? GENERATED,
+      requestDateTime: options.requestDateTime ?? formatRequestDateTime(options.date ?? NOW),
+      ...(fields.data as object),
+    });
+    if (!full.success) throw new SchemaValidationError(describeIssues(full.error), subject);
+    return full.data;
+  }
+
+  /** buildRequest, its generated clientTxnId replaced by the reference's. */
+  function onceParsed(name: ApiName, params: unknown, options: BuildRequestOptions): object {
+    const built = buildRequest(name, params as ParamsOf<typeof name>, { date: NOW, ...options });
+    return options.clientTxnId === undefined ? { ...built, clientTxnId: GENERATED } : built;
+  }
+
+  const jsonValue = fc.oneof(
+    fc.jsonValue({ maxDepth: 2 }),
+    fc.constantFrom('', '917001122334', '10000000005', 'INR', 'I', 'O', '01/04/2024', 0, -1, 1e21),
+  );
+
+  /** Parameters mutated from `base`: a field removed, replaced, added, or one level down. */
+  function mutated(base: Record<string, unknown>): fc.Arbitrary<Record<string, unknown>> {
+    const keys = Object.keys(base);
+    const anyKey = fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 }));
+    return fc.oneof(
+      fc.constant(base),
+      fc.constantFrom(...keys).map((key) => {
+        const { [key]: _removed, ...rest } = base;
+        return rest;
+      }),
+      fc.tuple(anyKey, jsonValue).map(([key, value]) => ({ ...base, [key]: value })),
+      fc.tuple(fc.constantFrom(...keys), anyKey, jsonValue).map(([key, inner, value]) => {
+        const nested = base[key];
+        if (typeof nested !== 'object' || nested === null) return { ...base, [key]: value };
+        return { ...base, [key]: { ...nested, [inner]: value } };
+      }),
+    );
+  }
+
+  const buildOptions: fc.Arbitrary<BuildRequestOptions> = fc.record(
+    {
+      clientTxnId: fc.oneof(
+        fc.stringMatching(/^[A-Za-z0-9_-]{1,100}$/),
+        fc.string({ maxLength: 110 }),
+      ),
+      requestDateTime: fc.oneof(fc.stringMatching(/^\d{14}$/), fc.string({ maxLength: 16 })),
+      date: fc.oneof(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        // Years the 14 digits cannot print.
+        fc.constantFrom(new Date('+010000-01-01T00:00:00Z'), new Date('-000001-06-01T00:00:00Z')),
+      ),
+    },
+    { requiredKeys: [] },
+  );
+
+  for (const name of apiNames) {
+    it(`builds what the request schema accepts, or refuses the same way: ${name}`, () => {
+      fc.assert(
+        fc.property(mutated(exampleParams(name)), buildOptions, (params, options) => {
+          const expected = outcome(() => twoParses(name, params, options));
+          expect(outcome(() => onceParsed(name, params, options))).toEqual(expected);
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
+
+  it('refuses an invalid Date, naming requestDateTime', () => {
+    const params = exampleParams('load') as ParamsOf<'load'>;
+    expect(() => buildRequest('load', params, { date: new Date(Number.NaN) })).toThrow(
+      /^Load request: requestDateTime: /,
+    );
+  });
+
+  it('builds the example requests unchanged', () => {
+    for (const name of apiNames) {
+      const { clientTxnId, requestDateTime } = examples[name].request as {
+        clientTxnId: string;
+        requestDateTime: string;
+      };
+      const params = exampleParams(name) as ParamsOf<typeof name>;
+      expect(buildRequest(name, params, { clientTxnId, requestDateTime })).toEqual(
+        routes[name].request.parse(examples[name].request),
+      );
+    }
   });
 });
