@@ -1,6 +1,6 @@
 import type { Migration } from '../sql/backend.js';
-import { SQLITE_PG_LOAD_MIGRATION } from './pg-load-migration.js';
 import { SQLITE_CHECKOUT_MIGRATION } from './checkout-migrations.js';
+import { SQLITE_PG_LOAD_MIGRATION } from './pg-load-migration.js';
 
 const STATUSES = `'Active','Custom','Temporary','Permanent','Closed','Debit','Credit','CreditDebit','Dormant'`;
 
