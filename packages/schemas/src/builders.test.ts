@@ -5,7 +5,7 @@ import { formatDayMonthYear, formatRequestDateTime } from './dates.js';
 import { examples } from './examples.js';
 import { clientTxnIdSchema, FUND_FLOW_TYPES, RISK_CATEGORIES } from './fields.js';
 import { describeIssues } from './issues.js';
-import { type ApiName, type ParamsOf, routes } from './routes.js';
+import { type ApiName, messageCodeField, type ParamsOf, routes } from './routes.js';
 import { validateRequest } from './validate.js';
 import { SchemaValidationError } from './validation-error.js';
 import { WALLET_STATUS_TYPES } from './wallet-status.js';
@@ -228,7 +228,12 @@ describe('buildRequest checks with one parse what the request schema checks', ()
   /** An API's example request without the three common fields: valid parameters. */
   function exampleParams(name: ApiName): Record<string, unknown> {
     return Object.fromEntries(
-      Object.entries(examples[name].request).filter(([key]) => !COMMON_FIELDS.has(key)),
+      Object.entries(examples[name].request).filter(
+        // An enquiry's clientTxnId names the call it asks about: a parameter, not a common field.
+        ([key]) =>
+          !COMMON_FIELDS.has(key) ||
+          (key === 'clientTxnId' && routes[name].clientTxnId === 'enquired'),
+      ),
     );
   }
 
@@ -251,8 +256,17 @@ describe('buildRequest checks with one parse what the request schema checks', ()
     const subject = `${route.title} request`;
     const fields = route.params.safeParse(params);
     if (!fields.success) throw new SchemaValidationError(describeIssues(fields.error), subject);
+    // A clientTxnId the caller gives is checked as given, even where a parameter (an enquiry's
+    // clientTxnId) then takes its place in the request.
+    if (options.clientTxnId !== undefined) {
+      const given = clientTxnIdSchema.safeParse(options.clientTxnId);
+      if (!given.success) {
+        const issues = given.error.issues.map((i) => ({ ...i, path: ['clientTxnId', ...i.path] }));
+        throw new SchemaValidationError(describeIssues(issues), subject);
+      }
+    }
     const full = route.request.safeParse({
-      messageCode: route.requestMessageCode,
+      ...messageCodeField(route.requestMessageCode),
       clientTxnId: options.clientTxnId ?? GENERATED,
       requestDateTime: options.requestDateTime ?? formatRequestDateTime(options.date ?? NOW),
       ...(fields.data as object),

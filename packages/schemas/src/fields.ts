@@ -15,7 +15,8 @@ export const MAX_AMOUNT_PAISE = 999_999_999_999;
  * is `!String.prototype.isWellFormed()`, which older browsers lack.)
  */
 const LONE_SURROGATE = /\p{Surrogate}/u;
-const WELL_FORMED_RULE = 'must be well-formed Unicode (no lone surrogates)';
+/** The rule a text field names when it holds a lone surrogate. */
+export const WELL_FORMED_RULE = 'must be well-formed Unicode (no lone surrogates)';
 
 /**
  * Whether `text` is well-formed Unicode: no lone surrogate. A lone surrogate cannot be written as

@@ -7,10 +7,12 @@ import { z } from 'zod';
 import { requestIdentityShape, uncodedSuccessHeaderShape } from '../common.js';
 import {
   emailSchema,
+  isWellFormedText,
   mobileSchema,
   personNameSchema,
   transactionAmountSchema,
   urnSchema,
+  WELL_FORMED_RULE,
 } from '../fields.js';
 import { ruleError } from '../rules.js';
 
@@ -32,6 +34,7 @@ function isHttpUrl(value: string): boolean {
  */
 export const callbackUrlSchema: z.ZodString = z
   .string({ error: ruleError(CALLBACK_URL_RULE) })
+  .refine(isWellFormedText, { error: WELL_FORMED_RULE, abort: true })
   .max(255, { error: CALLBACK_URL_RULE, abort: true })
   .refine(isHttpUrl, { error: CALLBACK_URL_RULE })
   .describe('An absolute http(s) URL of at most 255 characters, without |.');
