@@ -9,12 +9,18 @@
 //   register    Register Customer, a unique clientTxnId and mobile number per request
 //   retrieve    Retrieve Customer Record of registered customers, a unique clientTxnId per request
 //   load        Load 1.00 INR onto registered wallets, a unique clientTxnId per request
+//   pay         seamless payments of 1.00 INR (`POST /_payment`, `txn_s2s_flow=4`), a unique txnid
+//               each, from wallets registered and funded to their cap in an untimed setup (enough
+//               of them that the balance never runs out), the body built by @wallet/checkout
+//   verify      `verify_payment` (postservice) of one txnid per request, over the txnids the
+//               measured payments paid
 //
 // each against SQLite (a fresh file) and PostgreSQL (a fresh database on WALLET_TEST_PG_URL, or on a
 // throwaway cluster started with scripts/pg.sh). Every request is real: sealed, signed over its own
-// date, checked by the sandbox. Prints req/s, p50/p99 latency, each API's ratio to the floor and
-// PASS/FAIL per target; exits 1 only when a request was refused or the ledger disagrees (like the
-// other benchmarks, a missed target is printed, not an error).
+// date, checked by the sandbox. Prints req/s, p50/p99 latency, server CPU per request, each API's
+// ratio to the floor and to the protocol floor, and PASS/FAIL per target; exits 1 only when a
+// request was refused, a payment or verify_payment did not succeed, or the ledger disagrees (like
+// the other benchmarks, a missed target is printed, not an error).
 //
 // Options: --seconds N (measured seconds per API, default 10), --connections N (default 32),
 // --skip-postgres, --soak (only the memory soak, below), --soak-seconds N (default 300),
@@ -32,7 +38,7 @@ import { parseArgs } from 'node:util';
 import { openStore } from '@wallet/sandbox';
 import { ensurePostgres, freshDatabase, pinPostgres } from './lib/postgres.mjs';
 import { CAN_PIN, cpuMilliseconds, residentBytes, runNode, startServer } from './lib/processes.mjs';
-import { benchMerchant } from './lib/requests.mjs';
+import { benchMerchant, mobileNumbers, PAYER_FUNDS_PAISE, PAYMENT_PAISE } from './lib/requests.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = join(HERE, '..', '..', '..');
@@ -45,6 +51,13 @@ const LOAD_CORE = 1;
 
 /** Targets: share of the floor's req/s (SQLite), and the p99 bound at 32 connections. */
 const TARGETS = { retrieveShare: 0.5, loadShare: 0.35, p99Ms: 20 };
+/**
+ * Payer wallets start at this customer index, far above what Register reaches in a run; there
+ * are enough of them for PAYMENT_RATE_BOUND payments a second (and never fewer than one per
+ * connection), so no payment finds its wallet short.
+ */
+const PAYER_INDEX_FROM = 9_000_000;
+const PAYMENT_RATE_BOUND = 20_000;
 const SOAK_WARMUP_SECONDS = 60;
 const SOAK_SAMPLE_SECONDS = 5;
 /**
@@ -75,6 +88,7 @@ const merchant = benchMerchant();
 const merchantsFile = join(work, 'merchants.json');
 writeFileSync(merchantsFile, JSON.stringify({ merchants: [merchant] }));
 const mobilePrefix = 600 + Math.floor(Math.random() * 400); // see mobileNumbers
+const mobile = mobileNumbers(mobilePrefix);
 let jobs = 0;
 
 /** Runs one load job against `server` in the load process; resolves with its JSON result. */
@@ -155,6 +169,7 @@ async function benchSandbox(backend, database) {
     const load = await loadJob(server, 'load', { mobiles: registered });
     record('load', backend, load);
     await checkLedger(backend, database, load.warmup.requests + load.measured.requests);
+    await benchPayments(server, backend, database);
   } finally {
     await server.stop();
   }
@@ -176,18 +191,125 @@ async function checkLedger(label, database, answered, inFlight = 0) {
   }
 }
 
+/** All answers of a load job (warm-up and measured), and how many of them said the work was done. */
+function answers(result) {
+  const passes = [result.warmup, result.measured].filter((pass) => pass !== undefined);
+  return {
+    answered: passes.reduce((sum, pass) => sum + pass.requests, 0),
+    succeeded: passes.reduce((sum, pass) => sum + pass.succeeded, 0),
+  };
+}
+
+/** A setup pass: every request answered 2xx, or the run cannot go on. */
+function setupDone(step, result) {
+  const { measured } = result;
+  if (measured.non2xx + measured.errors + measured.timeouts > 0) {
+    throw new Error(
+      `payment setup: ${step}: ${measured.non2xx} refused, ${measured.errors} failed`,
+    );
+  }
+}
+
+/**
+ * Registers and funds the payer wallets (untimed), then measures seamless payments from them and
+ * `verify_payment` of the txnids the measured payments paid; then checks the ledger.
+ */
+async function benchPayments(server, backend, database) {
+  const capacity = PAYER_FUNDS_PAISE / PAYMENT_PAISE;
+  const most = WARMUP_REQUESTS + CONNECTIONS + SECONDS * PAYMENT_RATE_BOUND;
+  const payers = {
+    from: PAYER_INDEX_FROM,
+    count: Math.max(CONNECTIONS, Math.ceil(most / capacity)),
+  };
+  setupDone(
+    'register',
+    await loadJob(server, 'payerRegister', { mobiles: payers, exact: payers.count }),
+  );
+  setupDone('fund', await loadJob(server, 'payerFund', { mobiles: payers, exact: payers.count }));
+  const entriesBefore = await countEntries(database);
+
+  const pay = await loadJob(server, 'seamlessPayment', { payers });
+  record('pay', backend, pay);
+  const paid = answers(pay);
+  if (paid.succeeded !== paid.answered) {
+    problems.push(
+      `pay (${backend}): ${paid.answered - paid.succeeded} of ${paid.answered} payments not successful`,
+    );
+  }
+  const verify = await loadJob(server, 'verifyPayment', { mobiles: pay.registered });
+  record('verify', backend, verify);
+  const verified = answers(verify);
+  if (verified.succeeded !== verified.answered) {
+    problems.push(
+      `verify (${backend}): ${verified.answered - verified.succeeded} of ${verified.answered} verify_payment calls found no payment`,
+    );
+  }
+  await checkPaymentLedger(backend, database, payers, paid, entriesBefore);
+}
+
+async function countEntries(database) {
+  const store = await openStore(database);
+  try {
+    return (await store.listEntries({ merchantKey: merchant.merchantKey, limit: 1 })).total;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Each successful payment debited exactly once: the store holds one payment per answer, the
+ * ledger one new entry per success, and the payer wallets lost 1.00 INR per success in all.
+ */
+async function checkPaymentLedger(backend, database, payers, paid, entriesBefore) {
+  const store = await openStore(database);
+  try {
+    const { merchantKey } = merchant;
+    const payments = (await store.checkout.listPayments({ merchantKey, limit: 1 })).total;
+    if (payments !== paid.answered) {
+      problems.push(`pay (${backend}): ${paid.answered} payments answered but ${payments} stored`);
+    }
+    const entries = (await store.listEntries({ merchantKey, limit: 1 })).total - entriesBefore;
+    if (entries !== paid.succeeded) {
+      problems.push(
+        `pay (${backend}): ${paid.succeeded} payments succeeded but ${entries} ledger entries`,
+      );
+    }
+    let debited = 0;
+    for (let index = payers.from; index < payers.from + payers.count; index++) {
+      const account = await store.findAccount(merchantKey, { customerId: mobile(index) });
+      if (account === null) {
+        problems.push(`pay (${backend}): payer ${index - payers.from} is not registered`);
+        continue;
+      }
+      debited += PAYER_FUNDS_PAISE - account.wallet.balance;
+    }
+    if (debited !== paid.succeeded * PAYMENT_PAISE) {
+      problems.push(
+        `pay (${backend}): ${paid.succeeded} payments of ${PAYMENT_PAISE} paise succeeded but the payers lost ${debited} paise`,
+      );
+    }
+  } finally {
+    await store.close();
+  }
+}
+
 function verdict(ok) {
   return ok ? 'PASS' : 'FAIL';
 }
 
 function report() {
   const floor = rows.find((row) => row.label === 'floor');
-  console.log('\n| API | database | req/s | p50 ms | p99 ms | server CPU µs/request | vs floor |');
-  console.log('|---|---|---:|---:|---:|---:|---:|');
+  const protocolFloor = rows.find((row) => row.label === 'protocol');
+  const shareOf = (row, base) =>
+    base === undefined ? '' : `${fmt((100 * row.rps) / base.rps, 1)}%`;
+  console.log(
+    '\n| API | database | req/s | p50 ms | p99 ms | server CPU µs/request | vs floor | vs protocol floor |',
+  );
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
-    const share = floor === undefined ? '' : `${fmt((100 * row.rps) / floor.rps, 1)}%`;
     console.log(
-      `| ${row.label} | ${row.backend} | ${fmt(row.rps, 0)} | ${fmt(row.p50, 0)} | ${fmt(row.p99, 0)} | ${fmt(row.cpuUs, 0)} | ${share} |`,
+      `| ${row.label} | ${row.backend} | ${fmt(row.rps, 0)} | ${fmt(row.p50, 0)} | ${fmt(row.p99, 0)} | ` +
+        `${fmt(row.cpuUs, 0)} | ${shareOf(row, floor)} | ${shareOf(row, protocolFloor)} |`,
     );
   }
   const verdicts = [];
