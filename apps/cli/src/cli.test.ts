@@ -131,7 +131,8 @@ describe('wallet completion', () => {
     ]);
     expect(bashComplete(file, ['wallet', 'pay', 'hash', '--k'])).toEqual(['--kind', '--key']);
     expect(bashComplete(file, ['wallet', '--gat'])).toEqual(['--gateway']);
-    expect(bashComplete(file, ['wallet', 'top'])).toEqual(['topup']);
+    expect(bashComplete(file, ['wallet', 'top'])).toEqual(['topup', 'topup-status']);
+    expect(bashComplete(file, ['wallet', 'topup-'])).toEqual(['topup-status']);
   });
 
   it('completes commands, subcommands and flags in zsh', () => {
