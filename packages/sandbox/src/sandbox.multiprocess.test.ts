@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store-api.js';
 import { clientsFor } from './testing/clients.js';
 import { compileSourcesForChild, PACKAGE_NODE_MODULES } from './testing/compile-for-child.js';
 import { fiftyIdenticalRequests, twoHundredRandomMovements } from './testing/concurrency.js';
@@ -68,13 +70,17 @@ async function spawnSandbox(
 // scripts/test.sh always sets it, and in CI its absence fails the file (requirePostgresInCi).
 describe.skipIf(PG_ADMIN_URL === undefined)('two sandbox processes sharing PostgreSQL', () => {
   let database: TestDatabase;
+  let hereStore: Store | undefined;
   let here: RunningSandbox;
   let there: { child: ChildProcess; url: string };
   let compiled: string;
 
   beforeAll(async () => {
     database = await createTestDatabase('sandbox_two_processes');
-    here = await startSandbox({ database: database.url });
+    // A generous wait for a pooled connection: these tests prove exact balances across processes,
+    // not latency, and a busy CI machine can take more than the 5 s default to hand one out.
+    hereStore = await openStore(database.url, { connectTimeoutMs: 30_000 });
+    here = await startSandbox({ store: hereStore });
     compiled = compileSourcesForChild();
     there = await spawnSandbox(compiled, database.url);
   }, HEAVY_TEST_MS);
@@ -86,6 +92,7 @@ describe.skipIf(PG_ADMIN_URL === undefined)('two sandbox processes sharing Postg
       await exited;
     }
     await here?.close();
+    await hereStore?.close();
     await database?.drop();
     if (compiled !== undefined) rmSync(compiled, { recursive: true, force: true });
   });

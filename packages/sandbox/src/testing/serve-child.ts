@@ -7,6 +7,7 @@
  */
 import type { MerchantConfig } from '../config/merchant-config.js';
 import { createSandbox } from '../sandbox.js';
+import { openStore } from '../store/open-store.js';
 
 async function main(argv: readonly string[]): Promise<void> {
   const [database, merchantsJson] = argv;
@@ -14,12 +15,14 @@ async function main(argv: readonly string[]): Promise<void> {
     throw new Error('usage: serve-child <database url> <merchants JSON>');
   }
   const merchants = JSON.parse(merchantsJson) as MerchantConfig[];
-  const sandbox = await createSandbox({ database, merchants, logger: false, env: {} });
+  // A generous wait for a pooled connection (see the test): exactness is on trial, not latency.
+  const store = await openStore(database, { connectTimeoutMs: 30_000 });
+  const sandbox = await createSandbox({ store, merchants, logger: false, env: {} });
   const { port } = await sandbox.listen(0);
   process.stdout.write(`listening ${port}\n`);
   process.once('SIGTERM', () => {
     sandbox.close().then(
-      () => process.exit(0),
+      () => store.close().then(() => process.exit(0)),
       () => process.exit(1),
     );
   });

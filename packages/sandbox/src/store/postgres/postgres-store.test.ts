@@ -50,7 +50,9 @@ async function databaseHarness(): Promise<StoreHarness & { url: string; database
   return {
     url,
     database,
-    open: (options) => openStore(url, options),
+    // A generous wait for a pooled connection: these tests prove exact balances under concurrency,
+    // not latency, and a busy CI machine can take more than the 5 s default to hand one out.
+    open: (options) => openStore(url, { connectTimeoutMs: 30_000, ...options }),
     rawQuery: async (sql) => {
       if (raw === undefined) {
         raw = new pg.Client({ connectionString: url });
