@@ -86,6 +86,7 @@ export {
   DEFAULT_DASHBOARD_PATH,
   DEFAULT_LIMITS,
   type SandboxLimits,
+  type SandboxMount,
   type SandboxOptions,
 } from './options.js';
 export { createSandbox, type Sandbox } from './sandbox.js';

@@ -111,6 +111,17 @@ export interface SandboxOptions {
    * another path, `false` not at all. It follows the admin routes' access rule.
    */
   readonly dashboard?: boolean | { readonly basePath?: string | undefined } | undefined;
+  /**
+   * Other applications served by the same server under their own path (the demo server's shop):
+   * every request to `path` or below it goes to `fetch`, outside the journal, the URL unchanged.
+   */
+  readonly mounts?: readonly SandboxMount[] | undefined;
+}
+
+/** An application served beside the sandbox under `path` (e.g. `/shop`). */
+export interface SandboxMount {
+  readonly path: string;
+  readonly fetch: (request: Request) => Response | Promise<Response>;
 }
 
 /** The options with defaults applied and values checked. */
@@ -131,6 +142,7 @@ export interface ResolvedOptions {
   readonly admin: { readonly token: string | undefined } | undefined;
   /** undefined: dashboard off. */
   readonly dashboardPath: string | undefined;
+  readonly mounts: readonly SandboxMount[];
 }
 
 /** The environment variable naming the SQLite driver when the `sqliteDriver` option does not. */
@@ -191,6 +203,27 @@ function resolveAdmin(
     }
   }
   return { token };
+}
+
+function resolveMounts(mounts: SandboxOptions['mounts']): readonly SandboxMount[] {
+  if (mounts === undefined) return [];
+  for (const mount of mounts) {
+    if (
+      typeof mount.path !== 'string' ||
+      !/^\/[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/.test(mount.path) ||
+      mount.path === '/__sandbox' ||
+      mount.path.startsWith('/__sandbox/')
+    ) {
+      throw new InvalidSandboxOptionError(
+        'mounts.path',
+        'a path such as /shop, outside /__sandbox',
+      );
+    }
+    if (typeof mount.fetch !== 'function') {
+      throw new InvalidSandboxOptionError('mounts.fetch', 'a function');
+    }
+  }
+  return mounts;
 }
 
 function resolveDashboard(
@@ -272,6 +305,7 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
     magicValues: options.magicValues ?? true,
     admin,
     dashboardPath: resolveDashboard(options.dashboard, admin),
+    mounts: resolveMounts(options.mounts),
     profiles: resolveProfiles(options.profiles),
     clockSkewSeconds,
     responseField,

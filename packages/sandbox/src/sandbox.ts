@@ -241,6 +241,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     journal,
     faults,
     admin,
+    mounts: resolved.mounts,
     dashboard:
       admin === undefined || resolved.dashboardPath === undefined
         ? undefined
