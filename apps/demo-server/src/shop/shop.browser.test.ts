@@ -164,4 +164,38 @@ describe('the demo shop in Chromium', () => {
     expect(await page.locator('#order-status').innerText()).toBe('paid');
     await context.close();
   }, 120_000);
+
+  it('fails the order after three wrong OTPs and debits nothing', async () => {
+    const { context, page } = await signUp('Ravi');
+    await page.getByRole('button', { name: 'Buy with the wallet: Coffee beans, 250 g' }).click();
+    for (let attempt = 0; attempt < 3; attempt += 1) await enterOtp(page, '000000');
+    await page.getByRole('heading', { name: /^Order shop/ }).waitFor();
+    expect(await page.locator('#order-status').innerText()).toBe('failed');
+    expect(await page.innerText('main')).toContain('E1301');
+    expect(await page.getByLabel(/Amount to refund/).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Back to the shop' }).click();
+    expect(await balanceOf(page)).toBe('₹0.00');
+    await context.close();
+  }, 120_000);
+
+  it('tops a short balance up by card inside the payment (load-and-pay)', async () => {
+    const { context, page } = await signUp('Meera');
+    await page.getByRole('button', { name: 'Buy, top up if short: Coffee beans, 250 g' }).click();
+    await enterOtp(page, '123456');
+    await page.getByLabel(/^Card number/).fill('4012 0010 3714 1112');
+    await page.getByLabel('Expiry (MM/YY)').fill('12/30');
+    await page.getByLabel('CVV').fill('123');
+    await page.getByRole('button', { name: 'Top up and continue' }).click();
+    await page.getByRole('button', { name: 'Pay ₹ 249.50' }).click();
+    await page.getByRole('heading', { name: /^Order shop/ }).waitFor();
+    expect(await page.locator('#order-status').innerText()).toBe('paid');
+    await page.getByRole('link', { name: 'Statement' }).click();
+    expect(await balanceOf(page)).toBe('₹0.00');
+    const rows = await page.locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(2);
+    expect(rows.join('\n')).toMatch(/CREDIT\t249\.50/);
+    expect(rows.join('\n')).toMatch(/DEBIT\t249\.50/);
+    await context.close();
+  }, 120_000);
 });
