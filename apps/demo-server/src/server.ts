@@ -80,6 +80,7 @@ export async function startDemoServer(
     admin: { token: options.adminToken },
     dashboard: options.dashboard ? { basePath: '/' } : false,
     logLevel: options.logLevel,
+    now: options.now,
     output,
   });
   try {

@@ -7,17 +7,19 @@
  */
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type DevServer, startDevServer } from '../devtools/support.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let server: DevServer;
+/** How far the sandbox clock runs ahead of the real one. */
+let clockAhead = 0;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startDevServer();
+  server = await startDevServer({ now: () => new Date(Date.now() + clockAhead) });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -32,6 +34,10 @@ beforeAll(async () => {
     ],
   });
 }, 60_000);
+
+afterEach(() => {
+  clockAhead = 0;
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -196,6 +202,33 @@ describe('the demo shop in Chromium', () => {
     expect(rows).toHaveLength(2);
     expect(rows.join('\n')).toMatch(/CREDIT\t249\.50/);
     expect(rows.join('\n')).toMatch(/DEBIT\t249\.50/);
+    await context.close();
+  }, 120_000);
+
+  it('shows a pending payment, then paid once it settles on the sandbox clock', async () => {
+    const { context, page } = await signUp('Kiran');
+    await page.getByLabel('Amount (₹)').fill('1000.00');
+    await page.getByRole('button', { name: 'Top up', exact: true }).click();
+    await page.getByLabel('Card number').fill('4111 1111 1111 1111');
+    await page.getByRole('button', { name: /^Pay INR/ }).click();
+    await page.getByText('Top-up of ₹1000.00 done.').waitFor();
+
+    await page.getByRole('button', { name: 'Buy with the wallet: Slow-settling parcel' }).click();
+    await enterOtp(page, '123456');
+    await page.getByRole('button', { name: 'Pay ₹ 999.98' }).click();
+    await page.getByRole('heading', { name: /^Order shop/ }).waitFor();
+    expect(await page.locator('#order-status').innerText()).toBe('pending');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Check the payment again' }).click();
+    expect(await page.locator('#order-status').innerText()).toBe('pending');
+
+    // 31 seconds later on the sandbox clock (within the signature's clock skew).
+    clockAhead = 31_000;
+    await page.getByRole('button', { name: 'Check the payment again' }).click();
+    await page.locator('#order-status', { hasText: 'paid' }).waitFor();
+    expect(await page.getByLabel(/Amount to refund/).count()).toBe(1);
+    await page.getByRole('link', { name: 'Statement' }).click();
+    expect(await balanceOf(page)).toBe('₹0.02');
     await context.close();
   }, 120_000);
 });
