@@ -78,7 +78,9 @@ export async function startDemoServer(
     faults,
     journal: { size: options.journalSize },
     admin: { token: options.adminToken },
-    dashboard: options.dashboard ? { basePath: '/' } : false,
+    dashboard: options.dashboard
+      ? { basePath: '/', links: [{ label: 'Shop', href: '/shop' }] }
+      : false,
     logLevel: options.logLevel,
     now: options.now,
     output,

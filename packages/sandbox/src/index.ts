@@ -31,6 +31,7 @@ export type {
   MerchantConfig,
   ResolvedMerchantConfig,
 } from './config/merchant-config.js';
+export type { DashboardLink } from './dashboard/layout.js';
 export {
   AlreadyListeningError,
   FaultConfigError,

@@ -36,4 +36,26 @@ describe('mounts', () => {
       ).rejects.toThrow(InvalidSandboxOptionError);
     }
   });
+
+  it('adds the dashboard links to its navigation, and refuses a link that is no path or URL', async () => {
+    const sandbox = await createSandbox({
+      logger: false,
+      output: () => undefined,
+      dashboard: { links: [{ label: 'Shop <&>', href: '/shop' }] },
+    });
+    try {
+      const journal = await sandbox.fetch(
+        new Request('http://127.0.0.1/__sandbox/dashboard/customers'),
+      );
+      expect(journal.status).toBe(200);
+      expect(await journal.text()).toContain('<li><a href="/shop">Shop &lt;&amp;&gt;</a></li>');
+    } finally {
+      await sandbox.close();
+    }
+    for (const href of ['javascript:alert(1)', '//evil.example', 'shop']) {
+      await expect(
+        createSandbox({ logger: false, dashboard: { links: [{ label: 'Shop', href }] } }),
+      ).rejects.toThrow(InvalidSandboxOptionError);
+    }
+  });
 });

@@ -247,6 +247,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         ? undefined
         : {
             basePath: resolved.dashboardPath,
+            links: resolved.dashboardLinks,
             adminPrefix: ADMIN_PREFIX,
             token: admin.token,
             journal,

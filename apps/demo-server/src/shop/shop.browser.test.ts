@@ -71,7 +71,12 @@ function freshMobile(): string {
 async function signUp(firstName: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.url}/shop`);
+  // From the dashboard's navigation, as a developer finds it.
+  await page.goto(`${server.url}/customers`);
+  await page
+    .getByRole('navigation', { name: 'Dashboard' })
+    .getByRole('link', { name: 'Shop' })
+    .click();
   await page.getByRole('heading', { name: 'Sign up' }).waitFor();
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByLabel('First name').fill(firstName);
