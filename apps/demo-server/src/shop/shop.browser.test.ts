@@ -68,8 +68,11 @@ function freshMobile(): string {
 }
 
 /** A new browser session that signs up at the shop. */
-async function signUp(firstName: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
+async function signUp(
+  firstName: string,
+  javaScriptEnabled = true,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
   // From the dashboard's navigation, as a developer finds it.
   await page.goto(`${server.url}/customers`);
@@ -78,7 +81,7 @@ async function signUp(firstName: string): Promise<{ context: BrowserContext; pag
     .getByRole('link', { name: 'Shop' })
     .click();
   await page.getByRole('heading', { name: 'Sign up' }).waitFor();
-  expect(await seriousViolations(page)).toEqual([]);
+  if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
   await page.getByLabel('First name').fill(firstName);
   await page.getByLabel('Last name').fill('Rao');
   await page.getByLabel('Mobile number').fill(freshMobile());
@@ -234,6 +237,30 @@ describe('the demo shop in Chromium', () => {
     expect(await page.getByLabel(/Amount to refund/).count()).toBe(1);
     await page.getByRole('link', { name: 'Statement' }).click();
     expect(await balanceOf(page)).toBe('₹0.02');
+    await context.close();
+  }, 120_000);
+
+  it('works with JavaScript off: top-up, payment and refund through the plain forms', async () => {
+    const { context, page } = await signUp('Nila', false);
+    await page.getByLabel('Amount (₹)').fill('300.00');
+    await page.getByRole('button', { name: 'Top up', exact: true }).click();
+    await page.getByLabel('Card number').fill('4111 1111 1111 1111');
+    await page.getByRole('button', { name: /^Pay INR/ }).click();
+    await page.getByRole('button', { name: 'Continue to the merchant' }).click();
+    await page.getByText('Top-up of ₹300.00 done.').waitFor();
+
+    await page.getByRole('button', { name: 'Buy with the wallet: Coffee beans, 250 g' }).click();
+    await page.getByRole('button', { name: 'Continue to payment' }).click();
+    await enterOtp(page, '123456');
+    await page.getByRole('button', { name: 'Pay ₹ 249.50' }).click();
+    await page.getByRole('button', { name: 'Continue to the merchant' }).click();
+    await page.getByRole('heading', { name: /^Order shop/ }).waitFor();
+    expect(await page.locator('#order-status').innerText()).toBe('paid');
+    await page.getByLabel(/Amount to refund/).fill('49.50');
+    await page.getByRole('button', { name: 'Refund', exact: true }).click();
+    await page.getByText('Refund of ₹49.50 requested.').waitFor();
+    await page.getByRole('link', { name: 'Statement' }).click();
+    expect(await balanceOf(page)).toBe('₹100.00');
     await context.close();
   }, 120_000);
 });
