@@ -109,6 +109,11 @@ export function createShop(options: ShopOptions): Shop {
     const id = getCookie(c, SESSION_COOKIE);
     return id === undefined ? undefined : state.customers.get(id);
   };
+  /** The order named in the path, if it is the signed-in customer's. */
+  const ownOrder = (c: Context): Order | undefined => {
+    const order = state.orders.get(c.req.param('txnid') ?? '');
+    return order !== undefined && order.customerId === customerOf(c)?.id ? order : undefined;
+  };
   /** Where PayU sends the browser back: this shop, as the browser reached it. */
   const returnUrl = (c: Context, path: string): string =>
     `${new URL(c.req.url).origin}/shop${path}`;
@@ -314,7 +319,7 @@ export function createShop(options: ShopOptions): Shop {
   });
 
   app.get('/orders/:txnid', async (c) => {
-    const order = state.orders.get(c.req.param('txnid'));
+    const order = ownOrder(c);
     if (order === undefined) {
       return page(
         c,
@@ -327,7 +332,7 @@ export function createShop(options: ShopOptions): Shop {
 
   // A pending payment: ask PayU again.
   app.post('/orders/:txnid/check', async (c) => {
-    const order = state.orders.get(c.req.param('txnid'));
+    const order = ownOrder(c);
     if (order === undefined) return c.redirect('/shop', 303);
     const details = (await gateway().verifyPayment([order.txnid]))[order.txnid];
     if (details !== null && details !== undefined) {
@@ -339,7 +344,7 @@ export function createShop(options: ShopOptions): Shop {
   });
 
   app.post('/orders/:txnid/refund', async (c) => {
-    const order = state.orders.get(c.req.param('txnid'));
+    const order = ownOrder(c);
     if (order === undefined) return c.redirect('/shop', 303);
     const asked = (await formOf(c)).amount ?? '';
     const paise = paiseOf(asked);

@@ -174,8 +174,18 @@ describe('the demo shop in Chromium', () => {
     });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('Invalid payment response');
+    // Without the customer's session the order is not found, and cannot be refunded.
+    expect((await fetch(orderUrl)).status).toBe(404);
+    const stranger = await fetch(`${orderUrl}/refund`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'amount=10.00',
+      redirect: 'manual',
+    });
+    expect(stranger.status).toBe(303);
     await page.goto(orderUrl);
     expect(await page.locator('#order-status').innerText()).toBe('paid');
+    expect(await page.locator('table tbody tr').count()).toBe(1);
     await context.close();
   }, 120_000);
 
