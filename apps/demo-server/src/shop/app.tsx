@@ -32,6 +32,9 @@ export interface ShopMerchant {
   readonly merchantKey: string;
   readonly salt: string;
   readonly encryptionKey: string;
+  /** How the wallet envelope's IV travels: before the ciphertext, or fixed (`iv`, hex). */
+  readonly ivMode: 'prefix' | 'fixed';
+  readonly iv: string | null;
 }
 
 export interface ShopOptions {
@@ -59,7 +62,7 @@ function indianToday(): string {
 }
 
 /** A problem to show the customer: the error's code and message (they never hold secrets). */
-function describe(error: unknown): string {
+function problemOf(error: unknown): string {
   if (error instanceof WalletError) return `${error.message} (${error.code})`;
   if (error instanceof Error && 'code' in error) return `${error.message} (${String(error.code)})`;
   throw error;
@@ -90,6 +93,7 @@ export function createShop(options: ShopOptions): Shop {
         merchantKey: merchant.merchantKey,
         merchantSalt: merchant.salt,
         encryptionKey: merchant.encryptionKey,
+        iv: merchant.ivMode === 'fixed' && merchant.iv !== null ? { fixed: merchant.iv } : 'prefix',
       });
     }
     return wallet;
@@ -188,7 +192,7 @@ export function createShop(options: ShopOptions): Shop {
       setCookie(c, SESSION_COOKIE, id, { path: '/shop', httpOnly: true, sameSite: 'Lax' });
       return c.redirect('/shop', 303);
     } catch (error) {
-      return page(c, <SignUpPage problem={`Could not register: ${describe(error)}`} />, 400);
+      return page(c, <SignUpPage problem={`Could not register: ${problemOf(error)}`} />, 400);
     }
   });
 
@@ -213,7 +217,7 @@ export function createShop(options: ShopOptions): Shop {
       });
       return c.redirect(started.data.redirectUrl, 303);
     } catch (error) {
-      return home(c, customer, undefined, `Could not start the top-up: ${describe(error)}`);
+      return home(c, customer, undefined, `Could not start the top-up: ${problemOf(error)}`);
     }
   });
 
@@ -362,7 +366,7 @@ export function createShop(options: ShopOptions): Shop {
       const notice = `Refund of ₹${amount} requested.`;
       return c.redirect(`/shop/orders/${order.txnid}?notice=${encodeURIComponent(notice)}`, 303);
     } catch (error) {
-      return orderPage(c, order, undefined, `Could not refund: ${describe(error)}`);
+      return orderPage(c, order, undefined, `Could not refund: ${problemOf(error)}`);
     }
   });
 
