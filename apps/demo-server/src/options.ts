@@ -47,6 +47,8 @@ export interface DemoServerOptions {
   /** WALLET_ADMIN_TOKEN: opens the admin routes and the dashboard on non-loopback addresses. */
   readonly adminToken: string | undefined;
   readonly logLevel: LogLevel;
+  /** The sandbox clock, for tests; the command line always runs on the system clock. */
+  readonly now?: (() => Date) | undefined;
 }
 
 /** The journal size when none is given. */

@@ -7,8 +7,10 @@ import {
   parseFaultConfig,
   parseStoreUrl,
   type Sandbox,
+  type SandboxAddress,
 } from '@wallet/sandbox';
 import { type DemoServerOptions, UsageError } from './options.js';
+import { createShop } from './shop/app.js';
 
 export interface RunningDemoServer {
   readonly url: string;
@@ -44,26 +46,49 @@ async function readFaults(path: string | undefined): Promise<FaultConfig | undef
   return parseFaultConfig(value, path);
 }
 
+/** Where the server can reach itself: a wildcard address (0.0.0.0, ::) through loopback. */
+function loopbackUrl(address: SandboxAddress | undefined): string {
+  if (address === undefined) throw new Error('the demo server is not listening yet');
+  if (address.host === '0.0.0.0') return `http://127.0.0.1:${address.port}`;
+  if (address.host === '::') return `http://[::1]:${address.port}`;
+  return address.url;
+}
+
 export async function startDemoServer(
   options: DemoServerOptions,
   output: (text: string) => void,
 ): Promise<RunningDemoServer> {
   await prepareDatabase(options.database);
   const faults = await readFaults(options.faultsFile);
-  const sandbox = await createSandbox({
+  // The demo shop talks to the sandbox over HTTP like any merchant, once both are up.
+  let sandbox: Sandbox | undefined;
+  const shop = createShop({
+    baseUrl: () => loopbackUrl(sandbox?.address),
+    merchant: () => {
+      const merchant = sandbox?.merchants[0];
+      if (merchant === undefined) throw new Error('the demo server has no merchant');
+      return merchant;
+    },
+  });
+  sandbox = await createSandbox({
+    mounts: [{ path: '/shop', fetch: shop.fetch }],
     database: options.database,
     merchantsFile: options.merchantsFile,
     seed: options.seedFile,
     faults,
     journal: { size: options.journalSize },
     admin: { token: options.adminToken },
-    dashboard: options.dashboard ? { basePath: '/' } : false,
+    dashboard: options.dashboard
+      ? { basePath: '/', links: [{ label: 'Shop', href: '/shop' }] }
+      : false,
     logLevel: options.logLevel,
+    now: options.now,
     output,
   });
   try {
     const address = await sandbox.listen(options.port, options.host);
-    return { url: address.url, sandbox, close: () => sandbox.close() };
+    const running = sandbox;
+    return { url: address.url, sandbox: running, close: () => running.close() };
   } catch (error) {
     await sandbox.close();
     throw error;

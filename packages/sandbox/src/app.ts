@@ -27,6 +27,7 @@ import { headerBytes } from './http/header-size.js';
 import { hasUnsupportedTransferCoding } from './http/transfer-coding.js';
 import type { RequestJournal } from './journal/journal.js';
 import { describeError, type Logger, logExchange } from './logging.js';
+import type { SandboxMount } from './options.js';
 import { handleWalletCall, type WalletPipelineSettings } from './wallet/pipeline.js';
 
 export interface AppSettings extends WalletPipelineSettings, HelperSettings {
@@ -39,6 +40,8 @@ export interface AppSettings extends WalletPipelineSettings, HelperSettings {
   readonly admin: AdminSettings | undefined;
   /** The dashboard; undefined when it is turned off. */
   readonly dashboard: DashboardSettings | undefined;
+  /** Applications served beside the sandbox (`mounts` option). */
+  readonly mounts: readonly SandboxMount[];
 }
 
 type AppEnv = {
@@ -101,6 +104,14 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
   });
 
   app.use('*', toolSecurityHeaders);
+
+  // Mounted applications are the embedder's own pages: out of the journal, with the tools' headers.
+  for (const mount of settings.mounts) {
+    app.all(`${mount.path}/*`, (c) => {
+      c.set('internal', true);
+      return mount.fetch(c.req.raw);
+    });
+  }
 
   // The dashboard first: mounted under /__sandbox, its pages must win over the admin catch-all.
   if (settings.dashboard !== undefined) {

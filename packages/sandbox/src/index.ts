@@ -31,6 +31,7 @@ export type {
   MerchantConfig,
   ResolvedMerchantConfig,
 } from './config/merchant-config.js';
+export type { DashboardLink } from './dashboard/layout.js';
 export {
   AlreadyListeningError,
   FaultConfigError,
@@ -86,6 +87,7 @@ export {
   DEFAULT_DASHBOARD_PATH,
   DEFAULT_LIMITS,
   type SandboxLimits,
+  type SandboxMount,
   type SandboxOptions,
 } from './options.js';
 export { createSandbox, type Sandbox } from './sandbox.js';

@@ -9,6 +9,7 @@ import {
 } from '@wallet/hmac';
 import type { ResponseEnvelopeField } from '@wallet/schemas';
 import type { MerchantConfig } from './config/merchant-config.js';
+import type { DashboardLink } from './dashboard/layout.js';
 import { InvalidSandboxOptionError } from './errors.js';
 import type { ExchangeListener } from './exchange.js';
 import { parseFaultConfig } from './faults/injector.js';
@@ -110,7 +111,25 @@ export interface SandboxOptions {
    * The dashboard: `true` (default) serves it at `/__sandbox/dashboard`, `{ basePath: '/' }` at
    * another path, `false` not at all. It follows the admin routes' access rule.
    */
-  readonly dashboard?: boolean | { readonly basePath?: string | undefined } | undefined;
+  readonly dashboard?:
+    | boolean
+    | {
+        readonly basePath?: string | undefined;
+        /** Links added to the dashboard's navigation, e.g. `[{ label: 'Shop', href: '/shop' }]`. */
+        readonly links?: readonly DashboardLink[] | undefined;
+      }
+    | undefined;
+  /**
+   * Other applications served by the same server under their own path (the demo server's shop):
+   * every request to `path` or below it goes to `fetch`, outside the journal, the URL unchanged.
+   */
+  readonly mounts?: readonly SandboxMount[] | undefined;
+}
+
+/** An application served beside the sandbox under `path` (e.g. `/shop`). */
+export interface SandboxMount {
+  readonly path: string;
+  readonly fetch: (request: Request) => Response | Promise<Response>;
 }
 
 /** The options with defaults applied and values checked. */
@@ -131,6 +150,8 @@ export interface ResolvedOptions {
   readonly admin: { readonly token: string | undefined } | undefined;
   /** undefined: dashboard off. */
   readonly dashboardPath: string | undefined;
+  readonly dashboardLinks: readonly DashboardLink[];
+  readonly mounts: readonly SandboxMount[];
 }
 
 /** The environment variable naming the SQLite driver when the `sqliteDriver` option does not. */
@@ -191,6 +212,43 @@ function resolveAdmin(
     }
   }
   return { token };
+}
+
+function resolveDashboardLinks(dashboard: SandboxOptions['dashboard']): readonly DashboardLink[] {
+  if (typeof dashboard !== 'object' || dashboard.links === undefined) return [];
+  for (const link of dashboard.links) {
+    if (typeof link.label !== 'string' || link.label === '' || typeof link.href !== 'string') {
+      throw new InvalidSandboxOptionError('dashboard.links', 'a list of { label, href } strings');
+    }
+    if (!/^(?:\/(?!\/)|https?:\/\/)/.test(link.href)) {
+      throw new InvalidSandboxOptionError(
+        'dashboard.links',
+        'hrefs that are paths or http(s) URLs',
+      );
+    }
+  }
+  return dashboard.links;
+}
+
+function resolveMounts(mounts: SandboxOptions['mounts']): readonly SandboxMount[] {
+  if (mounts === undefined) return [];
+  for (const mount of mounts) {
+    if (
+      typeof mount.path !== 'string' ||
+      !/^\/[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/.test(mount.path) ||
+      mount.path === '/__sandbox' ||
+      mount.path.startsWith('/__sandbox/')
+    ) {
+      throw new InvalidSandboxOptionError(
+        'mounts.path',
+        'a path such as /shop, outside /__sandbox',
+      );
+    }
+    if (typeof mount.fetch !== 'function') {
+      throw new InvalidSandboxOptionError('mounts.fetch', 'a function');
+    }
+  }
+  return mounts;
 }
 
 function resolveDashboard(
@@ -272,6 +330,8 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
     magicValues: options.magicValues ?? true,
     admin,
     dashboardPath: resolveDashboard(options.dashboard, admin),
+    dashboardLinks: resolveDashboardLinks(options.dashboard),
+    mounts: resolveMounts(options.mounts),
     profiles: resolveProfiles(options.profiles),
     clockSkewSeconds,
     responseField,

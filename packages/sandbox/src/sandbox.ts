@@ -241,11 +241,13 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     journal,
     faults,
     admin,
+    mounts: resolved.mounts,
     dashboard:
       admin === undefined || resolved.dashboardPath === undefined
         ? undefined
         : {
             basePath: resolved.dashboardPath,
+            links: resolved.dashboardLinks,
             adminPrefix: ADMIN_PREFIX,
             token: admin.token,
             journal,

@@ -23,7 +23,7 @@ import type { Account } from '../store/records.js';
 import type { Store } from '../store/store-api.js';
 import { DASHBOARD_CSS, DASHBOARD_JS } from './assets.js';
 import { DetailPage, JournalPage } from './journal-pages.js';
-import { href } from './layout.js';
+import { type DashboardLink, ExtraLinks, href } from './layout.js';
 import { PaymentsPage } from './payments-page.js';
 import {
   CustomersPage,
@@ -37,6 +37,8 @@ import {
 export interface DashboardSettings {
   /** Where the dashboard is mounted: `/` or a path without a trailing slash. */
   readonly basePath: string;
+  /** Links added to the navigation (`dashboard.links`), e.g. the demo server's shop. */
+  readonly links: readonly DashboardLink[];
   /** Where the admin routes live (the journal stream). */
   readonly adminPrefix: string;
   readonly token: string | undefined;
@@ -61,8 +63,14 @@ const JOURNAL_APIS: readonly string[] = [
   ...CHECKOUT_API_NAMES,
 ];
 
-async function page(c: Context<ToolEnv>, node: JSX.Element, status: 200 | 400 | 401 | 404 = 200) {
-  return c.html(`<!DOCTYPE html>${await node.toString()}`, status, {
+async function render(
+  c: Context<ToolEnv>,
+  links: readonly DashboardLink[],
+  node: JSX.Element,
+  status: 200 | 400 | 401 | 404 = 200,
+) {
+  const framed = <ExtraLinks.Provider value={links}>{node}</ExtraLinks.Provider>;
+  return c.html(`<!DOCTYPE html>${await framed.toString()}`, status, {
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'same-origin',
@@ -81,6 +89,8 @@ async function findWallet(store: Store, urn: string): Promise<Account | null> {
 export function dashboardRoutes(settings: DashboardSettings): Hono<ToolEnv> {
   const base = settings.basePath;
   const dash = new Hono<ToolEnv>({ strict: false });
+  const page = (c: Context<ToolEnv>, node: JSX.Element, status?: 200 | 400 | 401 | 404) =>
+    render(c, settings.links, node, status);
 
   const signIn = (c: Context<ToolEnv>, failed: boolean) =>
     page(c, <SignInPage base={base} failed={failed} />, 401);
