@@ -3,12 +3,13 @@
 # Deno under Vitest, Bun under `bun test` (which maps `from 'vitest'` imports onto its own runner).
 # The main test run already covers Node 20 (and scripts/node-matrix.sh Node 22 and 24 in full).
 #
-#   bash scripts/runtime-matrix.sh [package dir...]   # default: packages/crypto packages/hmac packages/schemas
+#   bash scripts/runtime-matrix.sh [package dir...]
+#   # default: packages/crypto packages/hmac packages/schemas packages/checkout
 #
 # Deno runs the hmac and schemas suites only: the crypto suite holds the node:crypto build to
 # node:crypto's own aes-192-cbc, which Deno lacks (Deno gets the @noble/ciphers build through the
 # `deno` export condition, and scripts/smoke-pack.sh checks that tarball on Deno against the openssl
-# vectors). The client suite needs the sandbox's native SQLite binding, so it runs on Node; on Bun,
+# vectors); the checkout suite's seamless tests seal `encdata` through that same node:crypto build. The client suite needs the sandbox's native SQLite binding, so it runs on Node; on Bun,
 # Deno and workerd the merchant smoke test of scripts/smoke-pack.sh drives the packed client.
 #
 # The runtimes come from the npm registry (scripts/lib/runtimes.sh), cached in .tmp/runtimes. Each
@@ -27,7 +28,7 @@ DENO_SUITES=(packages/hmac packages/schemas)
 if (($# > 0)); then
   PACKAGES=("$@")
 else
-  PACKAGES=(packages/crypto packages/hmac packages/schemas)
+  PACKAGES=(packages/crypto packages/hmac packages/schemas packages/checkout)
 fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/wallet-runtimes.XXXXXX")"

@@ -7,7 +7,8 @@
 #   3. builds every package, starts a throwaway PostgreSQL (WALLET_TEST_PG_URL),
 #   4. lints (Biome, tsc, publint, attw), runs every Vitest suite on Node 20, then on Node 22 and
 #      24 (scripts/node-matrix.sh),
-#   5. runs the crypto, hmac and schemas suites on Node 24, Bun and Deno (scripts/runtime-matrix.sh)
+#   5. runs the crypto, hmac, schemas and checkout suites on Node 24 and Bun, hmac and schemas on
+#      Deno (scripts/runtime-matrix.sh)
 #      while, beside it,
 #   6. the packed tarballs are installed into a scratch project and used on Node, Bun, Deno and
 #      workerd, with the merchant smoke test and docs/any-language.md run against the packed demo
