@@ -199,12 +199,37 @@ describe.each(implementations)('seal() input with $name', ({ aes }) => {
     ['a BigInt inside an object', { amount: 10n }],
     ['a cyclic object', cyclic],
     ['an object whose toJSON returns a string', { toJSON: () => 'hunter2' }],
+    // open() refuses these two shapes, so seal() never makes a token of them.
+    ['an own __proto__ key', JSON.parse('{"a":{"__proto__":"hunter2"}}')],
+    ['a constructor holding a prototype', { constructor: { prototype: 'hunter2' } }],
   ])('rejects %s with a SealError that does not quote the value', (_, value) => {
     const error = thrownBy(() => envelope.seal(value));
     expect(error).toBeInstanceOf(SealError);
     expect(error).toMatchObject({ code: 'UNSEALABLE_VALUE', name: 'SealError' });
     expect(String((error as Error).message)).not.toContain('hunter2');
     expect(Object.hasOwn(error as object, 'cause')).toBe(false);
+  });
+
+  it('seals the names __proto__ and prototype where open() accepts them: as values and plain keys', () => {
+    const value = { note: '__proto__ and prototype', prototype: 1, a: { constructor: 'x' } };
+    expect(envelope.open(envelope.seal(value))).toEqual(value);
+  });
+
+  it('opens whatever it sealed: any JSON object from fast-check, __proto__ keys included', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (value) => {
+        let token: string;
+        try {
+          token = envelope.seal(value);
+        } catch (error) {
+          expect(error).toBeInstanceOf(SealError);
+          expect(JSON.stringify(value)).toMatch(/__proto__|prototype/);
+          return;
+        }
+        expect(envelope.open(token)).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('seals class instances, dates and toJSON results as JSON.stringify does', () => {

@@ -143,6 +143,14 @@ function paddedPlaintext(value: unknown): Uint8Array {
   }
   // JSON.stringify returns undefined for undefined, functions and symbols.
   if (json === undefined || json.charCodeAt(0) !== 0x7b /* { */) throw new SealError();
+  // What `open` refuses is never sealed: a `__proto__` key, or a `constructor` holding a
+  // `prototype`. Both names are rare, so the strict parser only runs when one of them appears.
+  if (
+    (json.includes('__proto__') || json.includes('prototype')) &&
+    parseJsonObject(json) === undefined
+  ) {
+    throw new SealError();
+  }
   return encodeUtf8Padded(json);
 }
 

@@ -63,7 +63,7 @@ export class SealError extends WalletCryptoError {
 
   constructor() {
     super(
-      'seal() needs a value that JSON.stringify turns into a JSON object (not an array, a primitive, undefined, a BigInt or a cyclic structure).',
+      'seal() needs a value that JSON.stringify turns into a JSON object that open() accepts (not an array, a primitive, undefined, a BigInt, a cyclic structure, or one with a __proto__ key).',
     );
   }
 }
