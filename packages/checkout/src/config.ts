@@ -4,7 +4,7 @@
  * salts and URLs may be secret).
  */
 import type { EnvelopeIv, KeyEncoding } from '@wallet/crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CheckoutConfigError } from './errors.js';
 
 /** The named environments. */

@@ -6,7 +6,7 @@
 import type { EnvelopeIv, KeyEncoding } from '@wallet/crypto';
 import { type AuthProfile, DEFAULT_PROFILE, isAuthProfile, profileFromName } from '@wallet/hmac';
 import { baseUrls, WALLET_IDENTIFIER } from '@wallet/schemas';
-import { z } from 'zod';
+import * as z from 'zod';
 import { WalletConfigError } from './errors.js';
 import type { WalletLogger, WalletLogLevel } from './logger.js';
 import {

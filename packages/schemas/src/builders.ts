@@ -1,5 +1,5 @@
 /** Building requests: fresh transaction ids, timestamps, and the SDK defaults. */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { formatRequestDateTime } from './dates.js';
 import { clientTxnIdSchema, requestDateTimeSchema } from './fields.js';
 import { describeIssues } from './issues.js';

@@ -1,5 +1,5 @@
 /** The parts every request and every response share, and the "one of a group" rule. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { clientTxnIdSchema, requestDateTimeSchema } from './fields.js';
 import { ruleError } from './rules.js';
 

@@ -1,5 +1,5 @@
 /** The bodies that travel on the wire: encrypted envelopes and the plain (unencrypted) answers. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ruleError } from './rules.js';
 
 const BASE64_RULE = 'must be standard base64 with padding';

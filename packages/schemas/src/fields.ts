@@ -2,7 +2,7 @@
  * Field schemas shared by several APIs. Each encodes one rule of wallet-apis.md, with a failure
  * message that names the rule in plain words. The CLI and the sandbox reuse them individually.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRequestDateTime, parseDayMonthYear, parseIsoDate, todayKey } from './dates.js';
 import { ruleError } from './rules.js';
 

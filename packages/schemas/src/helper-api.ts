@@ -1,5 +1,5 @@
 /** The Wibmo Encrypt / Decrypt helper API (wallet-protocol.md section 5). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { tokenEnvelopeSchema } from './envelope.js';
 
 /** A header the helper API requires, and what its absence answers. */

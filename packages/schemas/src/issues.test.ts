@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { examples } from './examples.js';
 import { describeIssues, fieldIssues, formatPath, issueLine } from './issues.js';
 import { routes } from './routes.js';

@@ -4,7 +4,7 @@
  * names the first offending field, e.g. `customerDetails.dateOfBirth: must be a real date in
  * DD-MM-YYYY`. Messages never contain the rejected value.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { REQUIRED_MESSAGE, UNKNOWN_FIELD_MESSAGE } from './rules.js';
 
 /** One offending field. `path` is dotted (`address.line1`, `statementDetails[2].status`); `''` is the body itself. */

@@ -4,7 +4,7 @@
  * 3.1 document in which each encrypted `token` names the decrypted body it carries through the
  * `x-wallet-decrypted` extension.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   failureResponseSchema,
   plainErrorBodySchema,

@@ -2,7 +2,7 @@
  * The route table: every wallet API with its path, methods, message codes (when it has them),
  * schemas and success message. The client, the sandbox and the CLI are driven by it and never restate any of these.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   changeWalletStatusParamsSchema,
   changeWalletStatusRequestSchema,

@@ -2,7 +2,7 @@
  * What each Change Wallet Status `statusType` does to later calls, as data: the sandbox applies
  * this table and Retrieve Customer Record reports `walletStatus` from it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ruleError } from './rules.js';
 
 export const WALLET_STATUS_TYPES = [

@@ -4,7 +4,7 @@
  */
 import { createEnvelope, type KeyEncoding, WalletKeyError } from '@wallet/crypto';
 import type { ResponseEnvelopeField } from '@wallet/schemas';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MerchantConfigError, type MerchantConfigProblem } from '../errors.js';
 import type { IvMode } from '../store/records.js';
 

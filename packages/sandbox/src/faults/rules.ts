@@ -4,7 +4,7 @@
  * (`X-Sandbox-Fault`). Checked with zod; problems name the field and the rule.
  */
 import { apiNames, helperRoutes, isPlatformCode } from '@wallet/schemas';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Whether a drop or a hold happens before the request takes effect or after it committed. */
 export type FaultPhase = 'before' | 'after';

@@ -2,7 +2,7 @@
  * Journal filters: what `/__sandbox/requests`, its stream and the dashboard accept as query
  * parameters (`api`, `status`, `clientTxnId`, `merchant`, `limit`), checked with zod.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JournalEntry } from './entry.js';
 
 /** The most entries one query returns. */

@@ -1,5 +1,5 @@
 /** Change Wallet Status: `PATCH|POST /loyalty-points/v1/wallet/onboarding/walletStatus`, 3530 → 3531. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { requestHeaderShape, successHeaderShape } from '../common.js';
 import { textSchema } from '../fields.js';
 import { walletStatusTypeSchema } from '../wallet-status.js';

@@ -1,5 +1,5 @@
 /** Check Status: `POST /loyalty-points/v1/wallet/check-status`, 2050 → 2051. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { requestHeaderShape, responseHeaderShape, successHeaderShape } from '../common.js';
 import { clientTxnIdSchema, isoDateSchema } from '../fields.js';
 

@@ -1,5 +1,5 @@
 /** Load (credit): `PATCH /loyalty-points/v1/wallet/load-account`, 1080 → 1081. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { oneOfRequired, requestHeaderShape } from '../common.js';
 import {
   amountPaiseSchema,

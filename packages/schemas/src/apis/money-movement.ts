@@ -1,5 +1,5 @@
 /** The answer Load and Unload share. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { successHeaderShape } from '../common.js';
 import { responseAmountSchema, responseUrnSchema } from './response-fields.js';
 

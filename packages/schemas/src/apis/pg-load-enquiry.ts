@@ -3,7 +3,7 @@
  * (checkout.md section 3). Its `clientTxnId` is the one of the PG Load asked about, not a new one:
  * the call changes nothing and answers the top-up's state at the time asked.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { requestIdentityShape, uncodedSuccessHeaderShape } from '../common.js';
 import { clientTxnIdSchema } from '../fields.js';
 

@@ -3,7 +3,7 @@
  * (checkout.md section 3). The answer carries the page the customer tops up on; the wallet is
  * credited once the card is taken, and the customer's browser is then posted to `surl` or `furl`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { requestIdentityShape, uncodedSuccessHeaderShape } from '../common.js';
 import {
   emailSchema,

@@ -1,5 +1,5 @@
 /** Register Customer: `POST /loyalty-points/v1/wallet/enroll`, 3510 → 3511. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { requestHeaderShape, successHeaderShape } from '../common.js';
 import {
   booleanSchema,

@@ -1,5 +1,5 @@
 /** Field readers for answers: typed, but lenient about formats so platform drift does not break. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A reference number in an answer: a string, or a number the platform sent unquoted. */
 export const responseUrnSchema = z

@@ -1,5 +1,5 @@
 /** Retrieve Customer Record: `POST /loyalty-points/v1/wallet/retrieveCustRecord`, 1930 → 1931. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { oneOfRequired, requestHeaderShape, successHeaderShape } from '../common.js';
 import { customerIdSchema, emailSchema, mobileSchema, urnSchema } from '../fields.js';
 import { responseAmountSchema, responseUrnSchema } from './response-fields.js';

@@ -1,5 +1,5 @@
 /** Statement Inquiry: `POST /loyalty-points/v1/wallet/statement-inquiry`, 1072 → 1073. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { requestHeaderShape, successHeaderShape } from '../common.js';
 import { dayNumber, parseDayMonthYear, todayKey } from '../dates.js';
 import { statementDateSchema, urnSchema } from '../fields.js';

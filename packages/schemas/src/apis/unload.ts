@@ -1,5 +1,5 @@
 /** Unload (debit): `PATCH /loyalty-points/v1/wallet/debit-account`, 1480 → 1481. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { requestHeaderShape } from '../common.js';
 import {
   amountPaiseSchema,

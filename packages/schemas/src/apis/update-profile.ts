@@ -1,5 +1,5 @@
 /** Update Profile: `POST|PATCH /loyalty-points/v1/wallet/onboarding/v3/updateProfile`, 1280 → 1281. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { oneOfRequired, requestHeaderShape, successHeaderShape } from '../common.js';
 import {
   customerIdSchema,
