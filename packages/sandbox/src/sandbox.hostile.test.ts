@@ -1,6 +1,7 @@
 import { createCipheriv, createHmac } from 'node:crypto';
 import { formatHttpDate } from '@wallet/hmac';
-import { apiNames, examples, newClientTxnId, routes } from '@wallet/schemas';
+import { apiNames, newClientTxnId, routes } from '@wallet/schemas';
+import { examples } from '@wallet/schemas/openapi';
 import CryptoJS from 'crypto-js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

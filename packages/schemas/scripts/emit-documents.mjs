@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
-const { buildJsonSchemas, buildOpenApiDocument } = await import(join(dist, 'index.js'));
+const { buildJsonSchemas, buildOpenApiDocument } = await import(join(dist, 'openapi.js'));
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 const write = (file, value) => writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);

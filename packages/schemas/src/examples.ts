@@ -4,7 +4,7 @@
  * `retrieve-unicode` vectors); the others follow wallet-apis.md and checkout.md field by field. They appear as
  * examples in the OpenAPI document, and tests and tools may start from them.
  */
-import type { ApiName, RequestInputOf } from './routes.js';
+import type { ApiName, RequestInputOf } from '@wallet/schemas';
 
 export interface ApiExample<N extends ApiName> {
   readonly request: RequestInputOf<N>;

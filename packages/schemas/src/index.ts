@@ -2,6 +2,7 @@
  * @wallet/schemas: the single source of truth for the PayU Closed-Loop Wallet API: zod schemas of
  * every decrypted request and answer, the route table, the error catalogue, and the helpers that
  * build requests. The client, the sandbox and the CLI import these and restate none of them.
+ * The OpenAPI document, the JSON Schemas and the examples are built by `@wallet/schemas/openapi`.
  */
 
 export * from './answers.js';
@@ -31,13 +32,11 @@ export {
 } from './dates.js';
 export * from './envelope.js';
 export * from './error-catalogue.js';
-export * from './examples.js';
 export * from './fields.js';
 export * from './headers.js';
 export * from './helper-api.js';
 export * from './issues.js';
 export * from './kyc-limits.js';
-export * from './openapi.js';
 export * from './routes.js';
 export { REQUIRED_MESSAGE, UNKNOWN_FIELD_MESSAGE } from './rules.js';
 export * from './validate.js';

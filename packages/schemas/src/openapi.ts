@@ -2,20 +2,32 @@
  * The machine-readable descriptions of the PayU-facing API, generated from the zod schemas with
  * zod's own JSON Schema output (`z.toJSONSchema`): one JSON Schema per API body, and an OpenAPI
  * 3.1 document in which each encrypted `token` names the decrypted body it carries through the
- * `x-wallet-decrypted` extension.
+ * `x-wallet-decrypted` extension. With them, the example request and answer of every API the
+ * document shows.
+ *
+ * This is the `@wallet/schemas/openapi` entry: it imports the rest of the package by its name, kept
+ * external, so the documents describe the very schemas an application validates with, and the
+ * runtime entry (`@wallet/schemas`) carries no document builder.
  */
-import * as z from 'zod';
 import {
+  type AnyRoute,
+  type ApiName,
+  baseUrls,
+  errorCatalogue,
   failureResponseSchema,
+  helperRoutes,
   plainErrorBodySchema,
+  plaintextObjectSchema,
   resultEnvelopeSchema,
+  routeList,
   tokenEnvelopeSchema,
-} from './envelope.js';
-import { errorCatalogue } from './error-catalogue.js';
+  WALLET_IDENTIFIER,
+} from '@wallet/schemas';
+import * as z from 'zod';
 import { examples } from './examples.js';
-import { baseUrls, WALLET_IDENTIFIER } from './headers.js';
-import { helperRoutes, plaintextObjectSchema } from './helper-api.js';
-import { type AnyRoute, type ApiName, routeList } from './routes.js';
+
+export type { ApiExample, ApiExamples } from './examples.js';
+export { examples };
 
 /** A JSON Schema (draft 2020-12) document or fragment. */
 export type JsonSchema = { readonly [key: string]: unknown };

@@ -17,7 +17,8 @@ import {
   type WalletAnswer,
   WalletTestClient,
 } from '@wallet/sandbox/testing';
-import { type ApiName, apiNames, examples, newClientTxnId, routes } from '@wallet/schemas';
+import { type ApiName, apiNames, newClientTxnId, routes } from '@wallet/schemas';
+import { examples } from '@wallet/schemas/openapi';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
