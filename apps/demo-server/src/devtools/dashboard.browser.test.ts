@@ -5,15 +5,12 @@
  * finds no serious or critical accessibility violation, and the pages render with JavaScript off.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, seriousViolations } from './chromium.js';
 import { type DevServer, loadParams, newCustomer, startDevServer } from './support.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let server: DevServer;
 let browser: Browser;
@@ -23,20 +20,7 @@ let profile: string;
 beforeAll(async () => {
   server = await startDevServer();
   profile = mkdtempSync(join(tmpdir(), 'dashboard-chromium-'));
-  // launch() gives every browser a fresh, temporary user-data directory of its own.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -44,25 +28,6 @@ afterAll(async () => {
   await server?.close();
   if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
 });
-
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly nodes: readonly { readonly target: readonly string[] }[];
-}
-
-/** Serious and critical axe violations of the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the dashboard in Chromium', () => {
   it('shows a request live, opens its decrypted detail, and passes axe on every page', async () => {

@@ -45,6 +45,11 @@ export async function startDevServer(options: Partial<DemoServerOptions> = {}): 
   };
 }
 
+/** A random Indian mobile number (91, then ten digits starting with 7), unlikely to be taken. */
+export function freshMobileNumber(): string {
+  return `917${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+}
+
 /** A Register Customer call's parameters with a fresh mobile number. */
 export function newCustomer(firstName = 'Asha'): {
   customerDetails: {
@@ -55,13 +60,12 @@ export function newCustomer(firstName = 'Asha'): {
   };
   productId: number;
 } {
-  const digits = String(Math.floor(Math.random() * 1e9)).padStart(9, '0');
   return {
     customerDetails: {
       firstName,
       lastName: 'Rao',
       dateOfBirth: '15-08-1990',
-      mobileNumber: `917${digits}`,
+      mobileNumber: freshMobileNumber(),
     },
     productId: 35,
   };

@@ -5,13 +5,10 @@
  * OTP, the confirmed order, a partial refund, and the statement and balance to the paisa; a
  * tampered callback refused; three wrong OTPs; load-and-pay with a short balance; axe on each page.
  */
-import { createRequire } from 'node:module';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type DevServer, startDevServer } from '../devtools/support.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { launchChromium, seriousViolations } from '../devtools/chromium.js';
+import { type DevServer, freshMobileNumber, startDevServer } from '../devtools/support.js';
 
 let server: DevServer;
 /** How far the sandbox clock runs ahead of the real one. */
@@ -20,19 +17,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startDevServer({ now: () => new Date(Date.now() + clockAhead) });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterEach(() => {
@@ -43,29 +28,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly nodes: readonly { readonly target: readonly string[] }[];
-}
-
-/** Serious and critical axe violations of the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-function freshMobile(): string {
-  return `917${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
-}
 
 /** A new browser session that signs up at the shop. */
 async function signUp(
@@ -84,7 +46,7 @@ async function signUp(
   if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
   await page.getByLabel('First name').fill(firstName);
   await page.getByLabel('Last name').fill('Rao');
-  await page.getByLabel('Mobile number').fill(freshMobile());
+  await page.getByLabel('Mobile number').fill(freshMobileNumber());
   await page.getByLabel('E-mail').fill(`${firstName.toLowerCase()}@example.com`);
   await page.getByRole('button', { name: 'Register' }).click();
   await page.getByRole('heading', { name: `Welcome, ${firstName}` }).waitFor();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DevServer, startDevServer } from '../devtools/support.js';
+import { type DevServer, freshMobileNumber, startDevServer } from '../devtools/support.js';
 
 let folder: string;
 let server: DevServer;
@@ -42,7 +42,7 @@ describe('the shop with a fixed-IV merchant', () => {
       body: new URLSearchParams({
         firstName: 'Uma',
         lastName: 'Iyer',
-        mobile: `917${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
+        mobile: freshMobileNumber(),
         email: 'uma@example.com',
         dateOfBirth: '01-01-1990',
       }),
