@@ -172,6 +172,39 @@ describe('retries and timeouts', () => {
     expect(performance.now() - started).toBeLessThan(2500);
   });
 
+  it('waits what a 429 names in Retry-After, capped at maxRetryDelay', async () => {
+    standIn.faults.push({ kind: 'status', status: 429, retryAfter: '1' });
+    const started = performance.now();
+    const verified = await checkout({ maxRetryDelay: 5000 }).verifyPayment([PAID.txnid]);
+    expect(verified[PAID.txnid]?.status).toBe('success');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('does not start a named wait that would run past totalTimeout', async () => {
+    standIn.faults.push({ kind: 'status', status: 503, retryAfter: '30' });
+    const before = standIn.requests.length;
+    const error = (await rejection(
+      checkout({ maxRetryDelay: 60_000, totalTimeout: 5000 }).verifyPayment([PAID.txnid]),
+    )) as CheckoutTransportError;
+    expect(error).toMatchObject({ code: CheckoutErrorCode.Http, status: 503, attempts: 1 });
+    expect(standIn.requests.length - before).toBe(1);
+  });
+
+  it('stops reading an answer past maxResponseBytes, and does not retry it', async () => {
+    standIn.faults.push({ kind: 'large', bytes: 4096 }, { kind: 'large', bytes: 4096 });
+    const before = standIn.requests.length;
+    const error = (await rejection(
+      checkout({ maxResponseBytes: 1024 }).verifyPayment([PAID.txnid]),
+    )) as CheckoutTransportError;
+    expect(error).toBeInstanceOf(CheckoutTransportError);
+    expect(error).toMatchObject({
+      code: CheckoutErrorCode.ResponseTooLarge,
+      status: 200,
+      attempts: 1,
+    });
+    expect(standIn.requests.length - before).toBe(1);
+  });
+
   it('reports an unreachable host as a network error', async () => {
     const closed = await startPostserviceStandIn({ key: KEY, salt: SALT, payments: [] });
     await closed.close();

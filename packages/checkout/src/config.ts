@@ -4,6 +4,13 @@
  * salts and URLs may be secret).
  */
 import type { EnvelopeIv, KeyEncoding } from '@wallet/crypto';
+import {
+  baseUrlOf,
+  resolveTransportSettings,
+  orRequired as rule,
+  serviceUrlSchema,
+  transportSettingsShape,
+} from '@wallet/http';
 import * as z from 'zod';
 import { CheckoutConfigError } from './errors.js';
 
@@ -40,6 +47,8 @@ export interface CheckoutConfig {
   readonly retries?: number;
   /** The longest wait between attempts (caps `Retry-After` too), in milliseconds; default 8 000. */
   readonly maxRetryDelay?: number;
+  /** The largest `postservice` or seamless answer body read, in bytes; default 1 048 576 (1 MiB). */
+  readonly maxResponseBytes?: number;
   /** The fetch to send with; default the global `fetch`. */
   readonly fetch?: CheckoutFetch;
 }
@@ -65,16 +74,11 @@ export interface ResolvedCheckoutConfig {
   readonly totalTimeout: number;
   readonly retries: number;
   readonly maxRetryDelay: number;
+  readonly maxResponseBytes: number;
   readonly fetch: CheckoutFetch | undefined;
 }
 
 export const DEFAULT_BANKCODE = 'CLW';
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_TOTAL_TIMEOUT_MS = 90_000;
-export const DEFAULT_RETRIES = 2;
-export const DEFAULT_MAX_RETRY_DELAY_MS = 8_000;
-const MAX_TIMEOUT_MS = 2_147_483_647;
-const MAX_RETRIES = 10;
 const POSTSERVICE_PATH = '/merchant/postservice.php?form=2';
 
 /** PayU's hosts (checkout.md, first lines). */
@@ -89,39 +93,11 @@ export const PAYU_ENDPOINTS: Readonly<Record<CheckoutEnvironment, CheckoutEndpoi
   },
 };
 
-const URL_RULE =
-  "must be 'test', 'production' or an absolute http(s) URL without credentials, query or fragment";
-
-function isServiceUrl(value: string | URL): boolean {
-  const text = value instanceof URL ? value.href : value;
-  if (!URL.canParse(text)) return false;
-  const url = new URL(text);
-  return (
-    (url.protocol === 'https:' || url.protocol === 'http:') &&
-    url.username === '' &&
-    url.password === '' &&
-    url.search === '' &&
-    url.hash === ''
-  );
-}
-
-const rule = (message: string) => (issue: { readonly input?: unknown }) =>
-  issue.input === undefined ? 'is required' : message;
-
 const noPipe = (what: string) =>
   z
     .string({ error: rule(`must be ${what}`) })
     .min(1, { error: `must be ${what}` })
     .refine((v) => !v.includes('|'), { error: `must be ${what}` });
-
-const milliseconds = (min: number) => {
-  const message = `must be a whole number of milliseconds from ${min} to ${MAX_TIMEOUT_MS}`;
-  return z
-    .number({ error: message })
-    .int({ error: message })
-    .min(min, { error: message })
-    .max(MAX_TIMEOUT_MS, { error: message });
-};
 
 const configSchema = z.strictObject(
   {
@@ -129,9 +105,7 @@ const configSchema = z.strictObject(
       error: 'must be 1 to 50 characters without |',
     }),
     salt: noPipe('a non-empty string without |'),
-    environment: z
-      .union([z.string(), z.instanceof(URL)], { error: rule(URL_RULE) })
-      .refine((v) => v === 'test' || v === 'production' || isServiceUrl(v), { error: URL_RULE }),
+    environment: serviceUrlSchema(['test', 'production']),
     bankcode: noPipe('1 to 50 letters, digits, _ or -')
       .regex(/^[A-Za-z0-9_-]{1,50}$/, { error: 'must be 1 to 50 letters, digits, _ or -' })
       .optional(),
@@ -151,15 +125,7 @@ const configSchema = z.strictObject(
         error: "must be 'prefix' or { fixed: '<32 hex characters>' }",
       })
       .optional(),
-    timeout: milliseconds(1).optional(),
-    totalTimeout: milliseconds(1).optional(),
-    retries: z
-      .number({ error: `must be a whole number from 0 to ${MAX_RETRIES}` })
-      .int({ error: `must be a whole number from 0 to ${MAX_RETRIES}` })
-      .min(0, { error: `must be a whole number from 0 to ${MAX_RETRIES}` })
-      .max(MAX_RETRIES, { error: `must be a whole number from 0 to ${MAX_RETRIES}` })
-      .optional(),
-    maxRetryDelay: milliseconds(0).optional(),
+    ...transportSettingsShape,
     fetch: z
       .custom<CheckoutFetch>((value) => typeof value === 'function', {
         error: 'must be a function (request) => Promise<Response>',
@@ -186,8 +152,7 @@ function firstIssue(error: z.ZodError): CheckoutConfigError {
 
 function endpointsOf(environment: string | URL): CheckoutEndpoints {
   if (environment === 'test' || environment === 'production') return PAYU_ENDPOINTS[environment];
-  const href = new URL(environment).href;
-  const base = href.endsWith('/') ? href.slice(0, -1) : href;
+  const base = baseUrlOf(environment);
   return { payment: `${base}/_payment`, postservice: `${base}${POSTSERVICE_PATH}` };
 }
 
@@ -207,10 +172,7 @@ export function resolveCheckoutConfig(config: CheckoutConfig): ResolvedCheckoutC
     encryptionKey: c.encryptionKey,
     keyEncoding: c.keyEncoding,
     ivMode: c.ivMode,
-    timeout: c.timeout ?? DEFAULT_TIMEOUT_MS,
-    totalTimeout: c.totalTimeout ?? DEFAULT_TOTAL_TIMEOUT_MS,
-    retries: c.retries ?? DEFAULT_RETRIES,
-    maxRetryDelay: c.maxRetryDelay ?? DEFAULT_MAX_RETRY_DELAY_MS,
+    ...resolveTransportSettings(c),
     fetch: c.fetch,
   };
 }

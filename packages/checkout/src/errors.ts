@@ -23,6 +23,8 @@ export const CheckoutErrorCode = {
   Timeout: 'CHECKOUT_TIMEOUT',
   /** `postservice` answered an HTTP error status (after every retry for 408, 429 and 5xx). */
   Http: 'CHECKOUT_HTTP_ERROR',
+  /** A `postservice` answer body larger than `maxResponseBytes`: not read further, not retried. */
+  ResponseTooLarge: 'CHECKOUT_RESPONSE_TOO_LARGE',
   /** A `status: 0` answer of no more specific kind. */
   CommandFailed: 'CHECKOUT_COMMAND_FAILED',
   /** `postservice` refused the command hash (`Invalid Hash.`): the key or salt is wrong. */
@@ -124,16 +126,17 @@ export interface CheckoutCallContext {
   readonly attempts: number;
 }
 
-/** A `postservice` call that got no usable answer: network, timeout, HTTP status. */
+/** A `postservice` call that got no usable answer: network, timeout, HTTP status, oversized body. */
 export class CheckoutTransportError extends WalletCheckoutError {
   override readonly name = 'CheckoutTransportError';
   readonly code:
     | typeof CheckoutErrorCode.Network
     | typeof CheckoutErrorCode.Timeout
-    | typeof CheckoutErrorCode.Http;
+    | typeof CheckoutErrorCode.Http
+    | typeof CheckoutErrorCode.ResponseTooLarge;
   readonly command: string;
   readonly attempts: number;
-  /** The HTTP status, for `CHECKOUT_HTTP_ERROR`. */
+  /** The HTTP status, for `CHECKOUT_HTTP_ERROR` and `CHECKOUT_RESPONSE_TOO_LARGE`. */
   readonly status: number | undefined;
 
   constructor(
@@ -147,7 +150,9 @@ export class CheckoutTransportError extends WalletCheckoutError {
         ? 'timed out'
         : code === CheckoutErrorCode.Http
           ? `answered HTTP ${status}`
-          : 'could not be reached';
+          : code === CheckoutErrorCode.ResponseTooLarge
+            ? `answered a body larger than maxResponseBytes (HTTP ${status})`
+            : 'could not be reached';
     super(
       `postservice ${context.command} ${what} (${context.attempts} attempt${context.attempts === 1 ? '' : 's'}).`,
       options,

@@ -2,16 +2,23 @@
  * Sending one `postservice` command (checkout.md section 5) on ky: the form body encoded with
  * `URLSearchParams` and signed with the command hash, the answer read as lossless JSON.
  *
- * Retries follow @wallet/client's policy: network failures, attempt timeouts, HTTP 408, 429 and
- * 5xx; waits growing from 500 ms with equal jitter, capped at `maxRetryDelay`, which also caps a
- * 429's or 503's `Retry-After`. Only commands that are safe to repeat are retried: the read-only
- * ones, and refunds, which always carry a token (PayU answers a repeated token and amount with
- * the first answer). A command of class `once` would be sent once.
+ * Retries and timeouts are the wallet client's own, from `@wallet/http`: what is retried (network
+ * failures, attempt timeouts, HTTP 408, 429 and 5xx), the backoff, the one reader of a named wait,
+ * the one deadline per call, the capped body reader. This module decides only which commands may
+ * be retried at all: the read-only ones, and refunds, which always carry a token (PayU answers a
+ * repeated token and amount with the first answer). A command of class `once` is sent once.
  */
-import ky, { HTTPError, isTimeoutError, type Options as KyOptions, type RetryOptions } from 'ky';
+import {
+  Deadline,
+  kyRetryTimeoutOptions,
+  type RetryTimeoutPolicy,
+  readCappedBody,
+} from '@wallet/http';
+import ky, { type Input, isHTTPError, isTimeoutError, type Options as KyOptions } from 'ky';
 import type { ResolvedCheckoutConfig } from './config.js';
 import type { Digest } from './digest.js';
 import {
+  type CheckoutCallContext,
   CheckoutCommandError,
   CheckoutErrorCode,
   CheckoutResponseError,
@@ -50,32 +57,22 @@ export interface PostserviceAnswer {
   readonly text: string;
 }
 
-const INITIAL_RETRY_DELAY_MS = 500;
-const RETRY_STATUS_CODES = [408, 429, ...Array.from({ length: 100 }, (_, i) => 500 + i)];
-const RETRY_AFTER_STATUS_CODES = [429, 503];
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 
-/** ky's retry options for a command whose repetition is safe (`limit` 0 otherwise). */
-function retryOptions(config: ResolvedCheckoutConfig, retriable: boolean): RetryOptions {
-  const max = config.maxRetryDelay;
+/** The shared retry policy, with no retry at all for a command that is not safe to repeat. */
+function policyOf(config: ResolvedCheckoutConfig, retriable: boolean): RetryTimeoutPolicy {
   return {
-    limit: retriable ? config.retries : 0,
-    methods: ['post'],
-    statusCodes: RETRY_STATUS_CODES,
-    afterStatusCodes: RETRY_AFTER_STATUS_CODES,
-    maxRetryAfter: max,
-    delay: (retry) => Math.min(max, INITIAL_RETRY_DELAY_MS * 2 ** Math.max(0, retry - 1)),
-    // Equal jitter: between half and all of the wait.
-    jitter: (ceiling) => Math.round(ceiling * (0.5 + Math.random() * 0.5)),
-    backoffLimit: max,
-    retryOnTimeout: true,
+    timeout: config.timeout,
+    retries: retriable ? config.retries : 0,
+    maxRetryDelay: config.maxRetryDelay,
   };
 }
 
 /**
- * POSTs `form` to `url` and returns the answer's body text, retrying as the policy above says when
+ * POSTs `form` to `url` and returns the answer's body text, retrying as `@wallet/http` does when
  * `retriable`. `label` names the call in errors (`verify_payment`, `_payment`).
- * @throws {CheckoutTransportError} for a network failure, a timeout or an HTTP error status.
+ * @throws {CheckoutTransportError} for a network failure, a timeout, an HTTP error status or an
+ * answer body larger than `maxResponseBytes`.
  */
 export async function postForm(
   config: ResolvedCheckoutConfig,
@@ -85,35 +82,49 @@ export async function postForm(
   retriable: boolean,
 ): Promise<string> {
   let attempts = 0;
-  // The whole call's deadline, retries and waits included; ky's `timeout` is per attempt.
-  const deadline = AbortSignal.timeout(config.totalTimeout);
+  const context = (): CheckoutCallContext => ({ command: label, attempts: Math.max(attempts, 1) });
+  // The configured fetch, then the body read within the attempt (so the attempt timeout covers
+  // it) and no further than maxResponseBytes.
+  const fetchAttempt = async (input: Input, init?: RequestInit): Promise<Response> => {
+    attempts += 1;
+    const response = await (config.fetch === undefined
+      ? fetch(input, init)
+      : config.fetch(input as Request, init));
+    const body = await readCappedBody(response, config.maxResponseBytes);
+    const { status, statusText, headers } = response;
+    if (body === undefined) {
+      throw new CheckoutTransportError(CheckoutErrorCode.ResponseTooLarge, context(), status);
+    }
+    return new Response(body.byteLength === 0 ? null : body, { status, statusText, headers });
+  };
+  const deadline = new Deadline(config.totalTimeout);
   const options: KyOptions = {
-    signal: deadline,
     body: form.toString(),
     headers: { 'content-type': FORM_CONTENT_TYPE, accept: 'application/json' },
-    timeout: config.timeout,
-    retry: retryOptions(config, retriable),
-    hooks: {
-      beforeRequest: [
-        () => {
-          attempts += 1;
-        },
-      ],
-    },
+    ...kyRetryTimeoutOptions(policyOf(config, retriable), deadline, {
+      isFinal: (error) => error instanceof CheckoutTransportError,
+    }),
+    fetch: fetchAttempt,
   };
-  if (config.fetch !== undefined) options.fetch = config.fetch as typeof fetch;
   try {
-    return await ky.post(url, options).text();
+    const response = await ky.post(url, options);
+    // ky throws for the retriable statuses only; any other error status is reported here.
+    if (!response.ok) {
+      throw new CheckoutTransportError(CheckoutErrorCode.Http, context(), response.status);
+    }
+    return await response.text();
   } catch (error) {
-    const context = { command: label, attempts: Math.max(attempts, 1) };
-    if (error instanceof HTTPError) {
-      throw new CheckoutTransportError(CheckoutErrorCode.Http, context, error.response.status, {
+    if (error instanceof CheckoutTransportError) throw error;
+    if (isHTTPError(error)) {
+      throw new CheckoutTransportError(CheckoutErrorCode.Http, context(), error.response.status, {
         cause: error,
       });
     }
-    const timedOut = isTimeoutError(error) || deadline.aborted;
+    const timedOut = isTimeoutError(error) || deadline.reason === 'total-timeout';
     const code = timedOut ? CheckoutErrorCode.Timeout : CheckoutErrorCode.Network;
-    throw new CheckoutTransportError(code, context, undefined, { cause: error });
+    throw new CheckoutTransportError(code, context(), undefined, { cause: error });
+  } finally {
+    deadline.end();
   }
 }
 

@@ -28,8 +28,10 @@ interface StandInRefund {
 
 /** Something to do to the next requests instead of answering them. */
 export type Fault =
-  | { readonly kind: 'status'; readonly status: number }
-  | { readonly kind: 'delay'; readonly ms: number };
+  | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: string }
+  | { readonly kind: 'delay'; readonly ms: number }
+  /** A 200 answer of `bytes` bytes, streamed in two chunks without a Content-Length. */
+  | { readonly kind: 'large'; readonly bytes: number };
 
 export interface StandIn {
   readonly url: string;
@@ -321,7 +323,16 @@ export async function startPostserviceStandIn(options: {
     const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
     requests.push({ command: form.get('command') ?? '', form });
     if (fault?.kind === 'status') {
-      response.writeHead(fault.status, { 'content-type': 'text/html' }).end('<h1>unavailable</h1>');
+      const headers: Record<string, string> = { 'content-type': 'text/html' };
+      if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter;
+      response.writeHead(fault.status, headers).end('<h1>unavailable</h1>');
+      return;
+    }
+    if (fault?.kind === 'large') {
+      const half = Math.ceil(fault.bytes / 2);
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write(' '.repeat(half));
+      response.end(' '.repeat(fault.bytes - half));
       return;
     }
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));

@@ -1,8 +1,7 @@
 /** The options every call accepts, their check, and the scope a call runs in. */
-import { MAX_RETRIES, MAX_TIMEOUT_MS, type ResolvedConfig } from './config.js';
-import { Deadline } from './deadline.js';
+import { Deadline, MAX_RETRIES, MAX_TIMEOUT_MS, type RetryTimeoutPolicy } from '@wallet/http';
+import type { ResolvedConfig } from './config.js';
 import { WalletConfigError } from './errors.js';
-import type { RetryTimeoutPolicy } from './retry-policy.js';
 
 /** Options of one call. Each overrides the client's setting for this call only. */
 export interface WalletCallOptions {

@@ -5,16 +5,17 @@
  */
 import type { EnvelopeIv, KeyEncoding } from '@wallet/crypto';
 import { type AuthProfile, DEFAULT_PROFILE, isAuthProfile, profileFromName } from '@wallet/hmac';
+import {
+  baseUrlOf,
+  resolveTransportSettings,
+  orRequired as rule,
+  serviceUrlSchema,
+  transportSettingsShape,
+} from '@wallet/http';
 import { baseUrls, WALLET_IDENTIFIER } from '@wallet/schemas';
 import * as z from 'zod';
 import { WalletConfigError } from './errors.js';
 import type { WalletLogger, WalletLogLevel } from './logger.js';
-import {
-  DEFAULT_MAX_RETRY_DELAY_MS,
-  DEFAULT_RETRIES,
-  DEFAULT_TIMEOUT_MS,
-  DEFAULT_TOTAL_TIMEOUT_MS,
-} from './retry-policy.js';
 
 /** The named environments and the PayU hosts they stand for. */
 export type WalletEnvironment = 'test' | 'production';
@@ -162,52 +163,16 @@ export interface ResolvedConfig {
   readonly helper: ResolvedHelperConfig | undefined;
 }
 
-/** 1 MiB: far above any wallet answer, far below what would strain memory. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 1_048_576;
-/** The largest delay a timer accepts (2^31 - 1 ms, about 24.8 days). */
-export const MAX_TIMEOUT_MS = 2_147_483_647;
-/** More retries than this is a misconfiguration, not resilience. */
-export const MAX_RETRIES = 10;
-
 const environments: Readonly<Record<WalletEnvironment, string>> = {
   test: baseUrls.payuTest,
   production: baseUrls.payuProduction,
 };
-
-/** A rule's message, or `is required` when the value is absent. */
-function rule(message: string): (issue: { readonly input?: unknown }) => string {
-  return (issue) => (issue.input === undefined ? 'is required' : message);
-}
-
-/** Whether `text` is an absolute http(s) URL without credentials, query or fragment. */
-function isServiceUrl(value: unknown): boolean {
-  const text = value instanceof URL ? value.href : value;
-  if (typeof text !== 'string' || !URL.canParse(text)) return false;
-  const url = new URL(text);
-  return (
-    (url.protocol === 'https:' || url.protocol === 'http:') &&
-    url.username === '' &&
-    url.password === '' &&
-    url.search === '' &&
-    url.hash === ''
-  );
-}
-
-const URL_RULE =
-  "must be 'test', 'production' or an absolute http(s) URL without credentials, query or fragment";
 
 const nonEmpty = (what = 'a non-empty string') =>
   z.string({ error: rule(`must be ${what}`) }).min(1, { error: `must be ${what}` });
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 const HEADER_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
-const milliseconds = (max: number) =>
-  z
-    .number({ error: rule(`must be a whole number of milliseconds from 1 to ${max}`) })
-    .int({ error: `must be a whole number of milliseconds from 1 to ${max}` })
-    .min(1, { error: `must be a whole number of milliseconds from 1 to ${max}` })
-    .max(max, { error: `must be a whole number of milliseconds from 1 to ${max}` });
 
 const fn = (what: string) =>
   z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', {
@@ -216,15 +181,7 @@ const fn = (what: string) =>
 
 const helperSchema = z.strictObject(
   {
-    baseUrl: z
-      .union([z.string(), z.instanceof(URL)], {
-        error: URL_RULE.replace("'test', 'production'", "'sandbox'"),
-      })
-      .refine((v) => v === 'sandbox' || isServiceUrl(v), {
-        error:
-          "must be 'sandbox' or an absolute http(s) URL without credentials, query or fragment",
-      })
-      .optional(),
+    baseUrl: serviceUrlSchema(['sandbox']).optional(),
     apiKey: nonEmpty(),
     clientId: nonEmpty().regex(PRINTABLE_ASCII, { error: 'must be printable ASCII' }),
     bankId: nonEmpty().regex(PRINTABLE_ASCII, { error: 'must be printable ASCII' }),
@@ -237,9 +194,7 @@ const helperSchema = z.strictObject(
 
 const configSchema = z.strictObject(
   {
-    baseUrl: z
-      .union([z.string(), z.instanceof(URL)], { error: rule(URL_RULE) })
-      .refine((v) => v === 'test' || v === 'production' || isServiceUrl(v), { error: URL_RULE }),
+    baseUrl: serviceUrlSchema(['test', 'production']),
     merchantKey: nonEmpty()
       .regex(PRINTABLE_ASCII, {
         error: 'must be printable ASCII without " or \\',
@@ -279,29 +234,8 @@ const configSchema = z.strictObject(
         },
       )
       .optional(),
-    timeout: milliseconds(MAX_TIMEOUT_MS).optional(),
-    totalTimeout: milliseconds(MAX_TIMEOUT_MS).optional(),
-    retries: z
-      .number({ error: `must be a whole number from 0 to ${MAX_RETRIES}` })
-      .int({ error: `must be a whole number from 0 to ${MAX_RETRIES}` })
-      .min(0, { error: `must be a whole number from 0 to ${MAX_RETRIES}` })
-      .max(MAX_RETRIES, { error: `must be a whole number from 0 to ${MAX_RETRIES}` })
-      .optional(),
-    maxRetryDelay: z
-      .number({ error: `must be a whole number of milliseconds from 0 to ${MAX_TIMEOUT_MS}` })
-      .int({ error: `must be a whole number of milliseconds from 0 to ${MAX_TIMEOUT_MS}` })
-      .min(0, { error: `must be a whole number of milliseconds from 0 to ${MAX_TIMEOUT_MS}` })
-      .max(MAX_TIMEOUT_MS, {
-        error: `must be a whole number of milliseconds from 0 to ${MAX_TIMEOUT_MS}`,
-      })
-      .optional(),
+    ...transportSettingsShape,
     fetch: fn('(request) => Promise<Response>').optional(),
-    maxResponseBytes: z
-      .number({ error: `must be a whole number of bytes from 1 to ${MAX_TIMEOUT_MS}` })
-      .int({ error: `must be a whole number of bytes from 1 to ${MAX_TIMEOUT_MS}` })
-      .min(1, { error: `must be a whole number of bytes from 1 to ${MAX_TIMEOUT_MS}` })
-      .max(MAX_TIMEOUT_MS, { error: `must be a whole number of bytes from 1 to ${MAX_TIMEOUT_MS}` })
-      .optional(),
     hooks: z
       .strictObject(
         {
@@ -383,11 +317,6 @@ function firstIssue(error: z.ZodError, label: SettingLabel): WalletConfigError {
   return configError(path, issue.message, label);
 }
 
-function resolveUrl(value: string | URL): string {
-  const href = value instanceof URL ? value.href : new URL(value).href;
-  return href.endsWith('/') ? href.slice(0, -1) : href;
-}
-
 function resolveHelper(
   helper: z.output<typeof helperSchema> | undefined,
   walletBase: string | URL,
@@ -396,7 +325,7 @@ function resolveHelper(
   if (helper === undefined) return undefined;
   let baseUrl: string;
   if (helper.baseUrl === 'sandbox') baseUrl = baseUrls.wibmoHelperSandbox;
-  else if (helper.baseUrl !== undefined) baseUrl = resolveUrl(helper.baseUrl);
+  else if (helper.baseUrl !== undefined) baseUrl = baseUrlOf(helper.baseUrl);
   else if (walletBase === 'test') baseUrl = baseUrls.wibmoHelperSandbox;
   else if (walletBase === 'production') {
     throw configError(
@@ -404,7 +333,7 @@ function resolveHelper(
       "is required with baseUrl 'production' (the production helper host is issued with the helper credentials)",
       label,
     );
-  } else baseUrl = resolveUrl(walletBase);
+  } else baseUrl = baseUrlOf(walletBase);
   return {
     baseUrl,
     apiKey: helper.apiKey,
@@ -437,7 +366,7 @@ export function resolveConfig(
   const baseUrl =
     c.baseUrl === 'test' || c.baseUrl === 'production'
       ? environments[c.baseUrl]
-      : resolveUrl(c.baseUrl);
+      : baseUrlOf(c.baseUrl);
   const authProfile =
     c.authProfile === undefined
       ? undefined
@@ -453,12 +382,8 @@ export function resolveConfig(
     iv: c.iv,
     walletIdentifier: c.walletIdentifier ?? WALLET_IDENTIFIER,
     authProfile: authProfile ?? DEFAULT_PROFILE,
-    timeout: c.timeout ?? DEFAULT_TIMEOUT_MS,
-    totalTimeout: c.totalTimeout ?? DEFAULT_TOTAL_TIMEOUT_MS,
-    retries: c.retries ?? DEFAULT_RETRIES,
-    maxRetryDelay: c.maxRetryDelay ?? DEFAULT_MAX_RETRY_DELAY_MS,
+    ...resolveTransportSettings(c),
     fetch: c.fetch as WalletFetch | undefined,
-    maxResponseBytes: c.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     hooks: (c.hooks ?? {}) as WalletHooks,
     logger: c.logger,
     logLevel: c.logLevel ?? 'warn',

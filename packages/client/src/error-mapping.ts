@@ -6,6 +6,7 @@
  * failure names is shown.
  */
 
+import { retryAfterOf } from '@wallet/http';
 import { authenticationFailures, lookupError, type OutcomeClass } from '@wallet/schemas';
 import { requestIdOf } from './answer.js';
 import {
@@ -24,7 +25,6 @@ import {
   WalletServerError,
   WalletStateError,
 } from './errors.js';
-import { retryAfterOf } from './retry-after.js';
 
 type ApiErrorClass = new (details: WalletApiErrorDetails, message: string) => WalletApiError;
 

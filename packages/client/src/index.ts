@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export { isRetriableStatus, parseRetryAfter } from '@wallet/http';
 export type { ApiName, ParamsOf, ResponseOf } from '@wallet/schemas';
 export {
   changeWalletStatus,
@@ -68,6 +69,4 @@ export {
   statementEntries,
   statementPages,
 } from './pagination.js';
-export { parseRetryAfter } from './retry-after.js';
-export { isRetriableStatus } from './retry-policy.js';
 export { WalletPromise, type WalletResponse } from './wallet-promise.js';

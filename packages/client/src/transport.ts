@@ -10,12 +10,17 @@
  *
  * Failures leave here as `WalletError`s; answers of any status come back, for the caller to read.
  */
+import {
+  type Deadline,
+  kyRetryTimeoutOptions,
+  type RetryHooks,
+  readCappedBody,
+} from '@wallet/http';
 import ky, { type Hooks, type Input, isHTTPError, isTimeoutError, type Options } from 'ky';
 import type { Answer } from './answer.js';
 import type { CallScope } from './call-options.js';
 import type { WalletRequestEvent } from './config.js';
 import type { CoreServices } from './core-internals.js';
-import type { Deadline } from './deadline.js';
 import {
   WalletAbortError,
   type WalletCallContext,
@@ -24,8 +29,6 @@ import {
   WalletResponseTooLargeError,
   WalletTimeoutError,
 } from './errors.js';
-import { readCappedBody } from './response-body.js';
-import { kyRetryTimeoutOptions, type RetryHooks } from './retry-policy.js';
 
 /** One request to send. */
 export interface Outgoing {

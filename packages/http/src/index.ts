@@ -1,6 +1,9 @@
 /**
- * `@wallet/client/retry`: the client's retry and timeout behaviour as ky options, for another
- * package that calls over ky and should behave as the client does.
+ * `@wallet/http`: how the wallet packages call over HTTP, in one place. `@wallet/client` and
+ * `@wallet/checkout` both send with ky and take from here what must not differ between them: the
+ * retry policy as ky options (which methods and statuses are retried, the backoff, the one reader
+ * of a named wait), the one deadline per call, the capped body reader, and the transport settings
+ * with their defaults and rules.
  *
  *   const deadline = new Deadline(totalTimeout, signal);
  *   try {
@@ -33,3 +36,17 @@ export {
   type RetryNotice,
   type RetryTimeoutPolicy,
 } from './retry-policy.js';
+export {
+  baseUrlOf,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  isServiceUrl,
+  MAX_RETRIES,
+  MAX_TIMEOUT_MS,
+  orRequired,
+  type ResolvedTransportSettings,
+  resolveTransportSettings,
+  serviceUrlRule,
+  serviceUrlSchema,
+  type TransportSettings,
+  transportSettingsShape,
+} from './settings.js';
