@@ -406,6 +406,25 @@ describe('the postservice and seamless commands', () => {
     }
   });
 
+  it('a gateway answering past 1 MiB is exit code 1, the body left unread', async () => {
+    const server = createServer((_request, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.end(' '.repeat(2 * 1024 * 1024));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const env = { ...merchant, WALLET_GATEWAY: `http://127.0.0.1:${port}` };
+      const result = await run(['--json', 'pay', 'balance', '--mobile', '9876543210'], env);
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stderr)).toMatchObject({
+        error: { code: 'CHECKOUT_RESPONSE_TOO_LARGE', command: 'check_balance', exitCode: 1 },
+      });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('refund needs exactly one of --token and --idempotency-key', async () => {
     const base = ['pay', 'refund', '--mihpayid', '403993715521937565', '--amount', '1.00'];
     const none = await run(base, unreachable);

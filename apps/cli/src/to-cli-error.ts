@@ -129,6 +129,10 @@ const CHECKOUT_ERRORS: Readonly<
     exit: ExitCode.ApiError,
     hint: 'The gateway refused the request: check --gateway, or try again later.',
   },
+  CHECKOUT_RESPONSE_TOO_LARGE: {
+    exit: ExitCode.ApiError,
+    hint: 'The gateway answered a body larger than any PayU answer (1 MiB): check --gateway.',
+  },
   CHECKOUT_COMMAND_FAILED: { exit: ExitCode.ApiError, hint: "See PayU's message above." },
   CHECKOUT_COMMAND_HASH_REFUSED: {
     exit: ExitCode.ApiError,
