@@ -1,7 +1,7 @@
 /**
  * `createCheckout()`: one merchant's checkout, its configuration checked once. The functions
- * here are bound to a {@link Platform} by `index.ts` (node:crypto) and `index.web.ts`
- * (@noble/hashes, @noble/ciphers).
+ * here are bound to a {@link Platform} by `index.ts`: node:crypto, or @noble/hashes and
+ * @noble/ciphers in the web build.
  */
 import { type Envelope, type EnvelopeOptions, WalletKeyError } from '@wallet/crypto';
 import { type CallbackBody, parseCallbackWith } from './callback.js';

@@ -12,7 +12,7 @@ const oneShot: ((algorithm: string, data: string, encoding: 'hex') => string) | 
   typeof nodeCrypto.hash === 'function' ? nodeCrypto.hash : undefined;
 
 /** SHA-2 through `node:crypto` (OpenSSL on Node, BoringSSL on Bun). */
-export const nodeDigest: Digest = {
+export const digest: Digest = {
   sha512Hex:
     oneShot === undefined
       ? (text) => createHash('sha512').update(text).digest('hex')

@@ -1,7 +1,9 @@
 /**
  * The only thing the Node and the web builds do differently: SHA-512 and SHA-256 of UTF-8 text as
  * lowercase hex, and a constant-time comparison of two hex strings. Everything else (the hash
- * strings, the field rules, the forms, the callback, the command API) is shared.
+ * strings, the field rules, the forms, the callback, the command API) is shared. `digest.node.ts`
+ * and `digest.web.ts` both export it as `digest`; the web build is `index.ts` with the one swapped
+ * for the other (tsup.config.ts).
  */
 export interface Digest {
   /** Lowercase hex SHA-512 (128 characters) of the UTF-8 bytes of `text`. */

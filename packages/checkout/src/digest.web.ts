@@ -6,7 +6,7 @@ import type { Digest } from './digest.js';
  * SHA-2 in plain JavaScript (@noble/hashes): synchronous, like `node:crypto`, where Web Crypto's
  * `subtle.digest` is only asynchronous.
  */
-export const webDigest: Digest = {
+export const digest: Digest = {
   sha512Hex(text) {
     return bytesToHex(sha512(utf8ToBytes(text)));
   },

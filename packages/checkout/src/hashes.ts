@@ -1,6 +1,6 @@
 /**
  * The hash strings of checkout.md section 1 and the functions over them, bound to a
- * {@link Digest} by `index.ts` (node:crypto) and `index.web.ts` (@noble/hashes). Every field is
+ * {@link Digest} by `index.ts`: node:crypto, or @noble/hashes in the web build. Every field is
  * checked by PayU's rules first and then hashed exactly as given: a value that would give a hash
  * PayU refuses, or the hash of other fields, is a {@link CheckoutFieldError}, never a wrong hash.
  */

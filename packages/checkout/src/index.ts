@@ -1,12 +1,14 @@
 /**
- * `@wallet/checkout` on Node and Bun: SHA-2 through `node:crypto`.
+ * `@wallet/checkout`. Its one entry, built twice (tsup.config.ts): on Node and Bun SHA-2 runs
+ * through `node:crypto` (`digest.node.ts`); the web build, for browsers and workers, is this same
+ * entry with `digest.web.ts` (@noble/hashes) in its place.
  * @packageDocumentation
  */
 import { createEnvelope } from '@wallet/crypto';
 import type { CallbackBody } from './callback.js';
 import { type Checkout, createCheckoutWith, type Platform } from './checkout.js';
 import type { CheckoutConfig } from './config.js';
-import { nodeDigest as digest } from './digest.node.js';
+import { digest } from './digest.node.js';
 import {
   type CommandHashParams,
   commandHashWith,

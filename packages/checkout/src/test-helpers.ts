@@ -1,7 +1,7 @@
 // Shared by the test files only; no entry point imports this module, so it is never published.
 import { readFileSync } from 'node:fs';
 import * as nodeBuild from './index.js';
-import * as webBuild from './index.web.js';
+import * as webBuild from './test-web-build.js';
 
 /** One vector of fixtures/payu-hash-vectors.json (recomputed with sha512sum / sha256sum). */
 export interface PayuHashVector {
