@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type SqliteDriverName, type StoreError, StoreUnavailableError } from '../errors.js';
+import { SQLITE_MIGRATIONS } from '../schema/migrations.js';
 import { SerialQueue } from '../serial-queue.js';
 import type { Backend, Dialect, Executor, SqlRow, SqlValue } from '../sql/backend.js';
 import type { SqliteConnection, SqliteStatement } from './connection.js';
 import { type DriverSources, openSqliteConnection, type SqliteDriverChoice } from './driver.js';
 import { isBusy, toStoreError } from './errors.js';
-import { SQLITE_MIGRATIONS } from './migrations.js';
 
 export interface SqliteBackendOptions {
   /** How long BEGIN IMMEDIATE waits for another connection's write lock, in ms. */
