@@ -28,7 +28,16 @@ export function originOf(c: Context<ToolEnv>): RequestOrigin {
   };
 }
 
-/** Whether a changing request comes from another site (by `Sec-Fetch-Site` or `Origin`). */
+/**
+ * Whether a changing request comes from another site (by `Sec-Fetch-Site` or `Origin`).
+ *
+ * Not `hono/csrf`: it lets through any request whose content type is not a form's or plain text
+ * (a cross-site `application/json` POST), and it refuses a form, plain-text or untyped request
+ * that carries neither `Sec-Fetch-Site` nor `Origin`, as `curl` and scripts calling the admin
+ * routes with the token send them. Its refusal is a bare `Forbidden` thrown as an HTTPException, not the CROSS_SITE answer
+ * below. The rule here: a browser's cross-site or same-site request, an `Origin: null`, or an
+ * Origin whose host is not the Host header is refused; a request without either header is not.
+ */
 export function isCrossSite(request: Request): boolean {
   const site = request.headers.get('sec-fetch-site');
   if (site === 'cross-site' || site === 'same-site') return true;

@@ -1,4 +1,13 @@
-/** Reading a request body with a hard size cap, enforced while the bytes arrive. */
+/**
+ * Reading a request body with a hard size cap, enforced while the bytes arrive.
+ *
+ * Not `hono/body-limit`: it trusts a declared Content-Length, and in-process requests
+ * (`sandbox.fetch`) can declare less than they carry, so a handler would still have to count what
+ * it read; a chunked body it buffers whole and wraps in a new Request that the handler reads a
+ * second time; and as middleware it answers before the route's own checks, while the gateway's
+ * form routes refuse a wrong content type (415) or an unknown or settled top-up (404, the callback)
+ * before they look at the body's size. One reader serves every route instead.
+ */
 
 /** What `readBodyLimited` found. */
 export type BodyReadResult =

@@ -4,6 +4,9 @@
  * still coded, and be read as if it were plain. Such requests are refused with 501, as RFC 9112
  * asks of a server that meets a transfer coding it does not understand, before the body is read.
  */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { sandboxAnswer } from './answers.js';
 
 /** Whether `headers` name a transfer coding other than a single `chunked`. */
 export function hasUnsupportedTransferCoding(headers: Headers): boolean {
@@ -11,3 +14,10 @@ export function hasUnsupportedTransferCoding(headers: Headers): boolean {
   if (value === null) return false;
   return value.trim().toLowerCase() !== 'chunked';
 }
+
+/** Answers 501 to a request with a transfer coding other than `chunked`, before its body is read. */
+export const refuseUnknownTransferCoding: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!hasUnsupportedTransferCoding(c.req.raw.headers)) return next();
+  c.get('exchange').failure = 'transfer-coding';
+  c.res = sandboxAnswer('transferCodingNotImplemented');
+};

@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { StoreUnavailableError } from '../errors.js';
+import { POSTGRES_MIGRATIONS } from '../schema/migrations.js';
 import type { Backend, Dialect, Executor, SqlValue } from '../sql/backend.js';
 import type { StoreLogger } from '../store-api.js';
 import { describeError, TransientConflict, toStoreError } from './errors.js';
-import { POSTGRES_MIGRATIONS } from './migrations.js';
 
 export interface PostgresBackendOptions {
   readonly poolSize: number;

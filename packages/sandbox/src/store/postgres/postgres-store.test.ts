@@ -4,9 +4,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isStoreError } from '../errors.js';
 import { openStore } from '../open-store.js';
+import { POSTGRES_MIGRATIONS } from '../schema/migrations.js';
 import type { Store, StoreLogger } from '../store-api.js';
 import { describeStoreConformance, type StoreHarness, uid } from '../testing/store-conformance.js';
-import { POSTGRES_MIGRATIONS } from './migrations.js';
 
 const ADMIN_URL = process.env.WALLET_TEST_PG_URL;
 if (ADMIN_URL === undefined && process.env.CI === 'true') {

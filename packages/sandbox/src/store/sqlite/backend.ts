@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type SqliteDriverName, type StoreError, StoreUnavailableError } from '../errors.js';
+import type { SqliteDriverName } from '../errors.js';
+import { SQLITE_MIGRATIONS } from '../schema/migrations.js';
 import { SerialQueue } from '../serial-queue.js';
 import type { Backend, Dialect, Executor, SqlRow, SqlValue } from '../sql/backend.js';
 import type { SqliteConnection, SqliteStatement } from './connection.js';
 import { type DriverSources, openSqliteConnection, type SqliteDriverChoice } from './driver.js';
 import { isBusy, toStoreError } from './errors.js';
-import { SQLITE_MIGRATIONS } from './migrations.js';
+import { GroupCommit } from './group-commit.js';
 
 export interface SqliteBackendOptions {
   /** How long BEGIN IMMEDIATE waits for another connection's write lock, in ms. */
@@ -26,28 +27,11 @@ interface Prepared {
   readonly order: readonly number[];
 }
 
-/** A unit of work that finished inside the open group, waiting for the group's COMMIT. */
-interface Finished {
-  readonly settle: () => void;
-  readonly fail: (error: StoreError) => void;
-}
-
-/** The savepoint that brackets one unit of work inside a group. */
-const UNIT_SAVEPOINT = 'wallet_unit';
-
 /**
  * SQLite through better-sqlite3 or node:sqlite (driver.ts picks): one connection, WAL journal,
  * `synchronous=FULL`, foreign keys on. Units of work run one at a time, queued in call order, so
- * an async unit never interleaves with another.
- *
- * Group commit: the units that queue up while the event loop handles one round of I/O share one
- * transaction. The first opens it with BEGIN IMMEDIATE (which also serializes against other
- * processes on the same file; waiting for their lock happens asynchronously, in short sleeps);
- * each unit runs inside its own savepoint, so a unit that throws is rolled back alone; once the
- * queue has drained, one COMMIT (one fsync, with `synchronous=FULL`) makes the whole group
- * durable. No unit's promise settles before that COMMIT: a caller never answers for a change that
- * a crash could still undo, and if the COMMIT fails every unit of the group rejects. The fsync is
- * shared by the group instead of paid by each request.
+ * an async unit never interleaves with another. Writes commit in groups (group-commit.ts); waiting
+ * for another process's write lock happens asynchronously, in short sleeps.
  */
 export class SqliteBackend implements Backend {
   readonly name = 'sqlite' as const;
@@ -66,9 +50,7 @@ export class SqliteBackend implements Backend {
   readonly #prepared = new Map<string, Prepared>();
   readonly #controls = new Map<string, SqliteStatement>();
   readonly #exec: Executor;
-  /** Units of the open group that ran, waiting for its COMMIT. */
-  #finished: Finished[] = [];
-  #commitScheduled = false;
+  readonly #group: GroupCommit;
 
   private constructor(db: SqliteConnection, options: SqliteBackendOptions) {
     this.#db = db;
@@ -81,6 +63,20 @@ export class SqliteBackend implements Backend {
         this.#call(() => this.#db.exec(sql));
       },
     };
+    this.#group = new GroupCommit(
+      {
+        get isOpen() {
+          return db.isOpen;
+        },
+        get inTransaction() {
+          return db.inTransaction;
+        },
+        beginImmediate: () => this.#begin('BEGIN IMMEDIATE'),
+        control: (sql) => this.#control(sql),
+        rollbackQuietly: () => this.#rollbackQuietly(),
+      },
+      this.#queue,
+    );
   }
 
   /**
@@ -121,7 +117,8 @@ export class SqliteBackend implements Backend {
     return this.#queue
       .run(async (): Promise<{ readonly settled: Promise<T> }> => {
         // Inside an open group a read sees the group's changes, so it settles with the group.
-        if (this.#db.isOpen && this.#db.inTransaction) return this.#unitInGroup(fn);
+        if (this.#db.isOpen && this.#db.inTransaction)
+          return this.#group.unit(() => fn(this.#exec));
         // Otherwise a deferred transaction reads one committed WAL snapshot; nothing to fsync.
         return { settled: Promise.resolve(await this.#transaction('BEGIN', fn)) };
       })
@@ -144,84 +141,16 @@ export class SqliteBackend implements Backend {
 
   close(): Promise<void> {
     return this.#queue.run(async () => {
-      this.#commitGroup();
+      this.#group.commit();
       if (this.#db.isOpen) this.#db.close();
     });
   }
 
   /** Queues `fn` as a unit of the open group (opening one if needed); settles after its COMMIT. */
   #grouped<T>(fn: (exec: Executor) => Promise<T>): Promise<T> {
-    return this.#queue.run(() => this.#unitInGroup(fn)).then((unit) => unit.settled);
-  }
-
-  /** Runs `fn` inside its savepoint of the group; resolves once it ran, with its COMMIT ahead. */
-  async #unitInGroup<T>(fn: (exec: Executor) => Promise<T>): Promise<GroupedUnit<T>> {
-    if (!this.#db.inTransaction) await this.#begin('BEGIN IMMEDIATE');
-    this.#call(() => this.#control(`SAVEPOINT ${UNIT_SAVEPOINT}`));
-    let value: T;
-    try {
-      value = await fn(this.#exec);
-      this.#call(() => this.#control(`RELEASE ${UNIT_SAVEPOINT}`));
-    } catch (error) {
-      this.#undoUnit(error);
-      throw error;
-    }
-    const unit = new GroupedUnit(value);
-    this.#finished.push(unit);
-    this.#scheduleCommit();
-    return unit;
-  }
-
-  /** Rolls back the failed unit alone, or fails the whole group when SQLite already undid it. */
-  #undoUnit(error: unknown): void {
-    if (this.#db.isOpen && this.#db.inTransaction) {
-      try {
-        this.#control(`ROLLBACK TO ${UNIT_SAVEPOINT}`);
-        this.#control(`RELEASE ${UNIT_SAVEPOINT}`);
-        return;
-      } catch {
-        // The savepoint is unusable: give up the whole group below.
-      }
-    }
-    // SQLite rolled the transaction back itself (I/O error, disk full): the units that finished
-    // earlier in this group are undone too, so none of them may report success.
-    this.#abandonGroup(toStoreError(error));
-  }
-
-  /** Commits the open group at the end of this round of the event loop, after queued units. */
-  #scheduleCommit(): void {
-    if (this.#commitScheduled) return;
-    this.#commitScheduled = true;
-    setImmediate(() => {
-      this.#commitScheduled = false;
-      void this.#queue.run(() => this.#commitGroup());
-    });
-  }
-
-  /** COMMITs the open group, then settles its units; on failure, rejects them all. */
-  #commitGroup(): void {
-    if (!this.#db.isOpen || !this.#db.inTransaction) {
-      this.#abandonGroup(new StoreUnavailableError());
-      return;
-    }
-    const group = this.#finished;
-    this.#finished = [];
-    try {
-      this.#control('COMMIT');
-    } catch (error) {
-      this.#finished = group;
-      this.#abandonGroup(toStoreError(error));
-      return;
-    }
-    for (const unit of group) unit.settle();
-  }
-
-  /** Rejects every unit of the open group: none of their changes were committed. */
-  #abandonGroup(error: StoreError): void {
-    const group = this.#finished;
-    this.#finished = [];
-    this.#rollbackQuietly();
-    for (const unit of group) unit.fail(error);
+    return this.#queue
+      .run(() => this.#group.unit(() => fn(this.#exec)))
+      .then((unit) => unit.settled);
   }
 
   #rollbackQuietly(): void {
@@ -315,23 +244,5 @@ export class SqliteBackend implements Backend {
     } catch (error) {
       throw toStoreError(error);
     }
-  }
-}
-
-/** A unit that ran inside a group: `settled` resolves with its value after the group's COMMIT. */
-class GroupedUnit<T> implements Finished {
-  readonly settled: Promise<T>;
-  readonly settle: () => void;
-  readonly fail: (error: StoreError) => void;
-
-  constructor(value: T) {
-    let settle!: () => void;
-    let fail!: (error: StoreError) => void;
-    this.settled = new Promise<T>((resolve, reject) => {
-      settle = () => resolve(value);
-      fail = reject;
-    });
-    this.settle = settle;
-    this.fail = fail;
   }
 }

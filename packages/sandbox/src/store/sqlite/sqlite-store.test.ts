@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isStoreError } from '../errors.js';
 import { openStore } from '../open-store.js';
+import { SQLITE_MIGRATIONS } from '../schema/migrations.js';
 import { describeStoreConformance, type StoreHarness } from '../testing/store-conformance.js';
 import type { SqliteConnection } from './connection.js';
 import { openSqliteConnection } from './driver.js';
-import { SQLITE_MIGRATIONS } from './migrations.js';
 
 /** A SQLite file in a fresh temporary directory, removed afterwards. */
 function fileHarness(): StoreHarness & { path: string } {

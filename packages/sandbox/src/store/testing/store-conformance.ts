@@ -17,9 +17,8 @@ import {
 } from '../errors.js';
 import type { DigitSource } from '../identifiers.js';
 import type { JsonObject } from '../json.js';
-import { POSTGRES_MIGRATIONS } from '../postgres/migrations.js';
 import type { Account, EntryType, NewAccount, NewEntry, TransactResult } from '../records.js';
-import { SQLITE_MIGRATIONS } from '../sqlite/migrations.js';
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from '../schema/migrations.js';
 import type { Store, StoreOptions, StoreTx } from '../store-api.js';
 
 /** A database for the suite: each `open` is a separate Store instance (as another process would be). */

@@ -1,0 +1,21 @@
+/**
+ * The fault injector as middleware: runs the rest of the request inside `faults.around`, which may
+ * delay it, answer in its place, or drop or hold the answer (the exchange then records status 0).
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import type { FaultInjector } from './injector.js';
+
+export function faultInjection(faults: FaultInjector): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    let handled = false;
+    const answer = await faults.around(c.req.raw, c.get('exchange'), async (scope) => {
+      c.set('faultScope', scope);
+      await next();
+      handled = true;
+      return c.res;
+    });
+    if (!handled || answer.response !== c.res) c.res = answer.response;
+    c.set('recordedStatus', answer.status);
+  };
+}
