@@ -8,11 +8,15 @@
 #   4. lints (Biome, tsc, publint, attw), runs every Vitest suite on Node 20, then on Node 22 and
 #      24 (scripts/node-matrix.sh),
 #   5. runs the crypto, hmac, schemas and checkout suites on Node 24 and Bun, hmac and schemas on
-#      Deno (scripts/runtime-matrix.sh)
+#      Deno, and the sandbox's SQLite store suites and an in-process merchant smoke test on Bun
+#      and Deno (scripts/runtime-matrix.sh)
 #      while, beside it,
 #   6. the packed tarballs are installed into a scratch project and used on Node, Bun, Deno and
 #      workerd, with the merchant smoke test and docs/any-language.md run against the packed demo
-#      server (scripts/smoke-pack.sh),
+#      server (scripts/smoke-pack.sh), and
+#   7. the release is rehearsed: `changeset version` on a copy (no package may go to a major) and
+#      `pnpm publish --dry-run` of every published package, its tarball checked for its dist files,
+#      README, LICENSE, CHANGELOG and metadata (scripts/release-check.sh),
 # then prints one result per check and closes with "N passed, N failed" (a check is a test file
 # on one runtime, or one whole step such as the build or the lint). Exits non-zero if any failed.
 # Safe to re-run: PostgreSQL and the temp dirs are cleaned up on every exit.
@@ -205,24 +209,30 @@ if ((BUILD_OK)); then
   run_vitest
   bash scripts/node-matrix.sh || true # every suite on Node 22 and 24; records its own results
 
-  # The two use one core each most of the time (Bun runs one file at a time; the tarball install
-  # compiles better-sqlite3), so they run side by side. Each records its own results; their
-  # output is printed whole, one after the other, once both are done.
-  section "tests: node 24, bun and deno (scripts/runtime-matrix.sh) beside the packed tarballs on node, bun, deno and workerd (scripts/smoke-pack.sh)"
+  # The first two use one core each most of the time (Bun runs one file at a time; the tarball
+  # install compiles better-sqlite3), so they run side by side; the release rehearsal, mostly
+  # waiting on pnpm, runs beside them. Each records its own results; their output is printed
+  # whole, one after the other, once all are done.
+  section "tests: node 24, bun and deno (scripts/runtime-matrix.sh) beside the packed tarballs on node, bun, deno and workerd (scripts/smoke-pack.sh) and the release rehearsal (scripts/release-check.sh)"
   t=$SECONDS
   bash scripts/runtime-matrix.sh >"$WORK/runtime-matrix.log" 2>&1 &
   matrix_pid=$!
   bash scripts/smoke-pack.sh >"$WORK/smoke-pack.log" 2>&1 &
   smoke_pid=$!
+  bash scripts/release-check.sh --no-build >"$WORK/release-check.log" 2>&1 &
+  release_pid=$!
   wait "$matrix_pid" || true
   wait "$smoke_pid" || true
+  wait "$release_pid" || true
   section "scripts/runtime-matrix.sh"
   cat "$WORK/runtime-matrix.log"
   section "scripts/smoke-pack.sh"
   cat "$WORK/smoke-pack.log"
-  echo "both took $((SECONDS - t)) s"
+  section "scripts/release-check.sh"
+  cat "$WORK/release-check.log"
+  echo "all three took $((SECONDS - t)) s"
 else
-  results_record fail "tests, runtime matrix and tarball smoke test not run: the build failed"
+  results_record fail "tests, runtime matrix, tarball smoke test and release check not run: the build failed"
 fi
 
 finish

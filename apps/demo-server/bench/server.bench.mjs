@@ -24,7 +24,10 @@
 //
 // Options: --seconds N (measured seconds per API, default 10), --connections N (default 32),
 // --skip-postgres, --soak (only the memory soak, below), --soak-seconds N (default 300),
-// --cpu-prof-dir DIR (write a V8 CPU profile of each demo server there, for `node --cpu-prof`).
+// --cpu-prof-dir DIR (write a V8 CPU profile of each demo server there, for `node --cpu-prof`),
+// --server-runtime PATH (run the demo server with this executable instead of this Node, e.g. Bun
+// from .tmp/runtimes; the floors and autocannon stay on Node; not with --soak or --cpu-prof-dir,
+// whose Node flags another runtime does not take).
 //
 // The soak: one server on SQLite under steady Load + Retrieve traffic (built as sent, so dates stay
 // fresh) for --soak-seconds. Its resident memory (VmRSS, sampled every 5 s) and its live heap after
@@ -77,8 +80,17 @@ const { values: options } = parseArgs({
     soak: { type: 'boolean', default: false },
     'soak-seconds': { type: 'string', default: '300' },
     'cpu-prof-dir': { type: 'string' },
+    'server-runtime': { type: 'string' },
   },
 });
+const SERVER_RUNTIME = options['server-runtime'] ?? process.execPath;
+if (
+  options['server-runtime'] !== undefined &&
+  (options.soak || options['cpu-prof-dir'] !== undefined)
+) {
+  console.error('--server-runtime cannot be combined with --soak or --cpu-prof-dir (Node flags)');
+  process.exit(2);
+}
 const SECONDS = Number(options.seconds);
 const CONNECTIONS = Number(options.connections);
 const WARMUP_REQUESTS = Number(options['warmup-requests']);
@@ -114,7 +126,7 @@ async function loadJob(server, api, extra) {
 function startDemo(database, { nodeFlags = [], onLine } = {}) {
   return startServer(
     [
-      process.execPath,
+      SERVER_RUNTIME,
       ...nodeFlags,
       MAIN,
       '--port',
@@ -355,7 +367,8 @@ function report() {
 async function throughput() {
   console.log(
     `server on core ${SERVER_CORE}, autocannon on core ${LOAD_CORE}${CAN_PIN ? '' : ' (taskset missing: not pinned)'}; ` +
-      `${CONNECTIONS} connections, ${WARMUP_REQUESTS} warm-up requests then about ${SECONDS} s per API\n`,
+      `${CONNECTIONS} connections, ${WARMUP_REQUESTS} warm-up requests then about ${SECONDS} s per API` +
+      (SERVER_RUNTIME === process.execPath ? '\n' : `; demo server on ${SERVER_RUNTIME}\n`),
   );
   const floorServer = await startServer([process.execPath, FLOOR], { core: SERVER_CORE });
   try {

@@ -166,7 +166,7 @@ function resolveSqliteDriver(
   if (!(SQLITE_DRIVER_CHOICES as readonly string[]).includes(chosen)) {
     throw new InvalidSandboxOptionError(
       driver === undefined ? SQLITE_DRIVER_ENV : 'sqliteDriver',
-      '"auto", "node:sqlite" or "better-sqlite3"',
+      '"auto", "node:sqlite", "bun:sqlite" or "better-sqlite3"',
     );
   }
   return chosen as SqliteDriverChoice;

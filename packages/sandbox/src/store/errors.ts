@@ -48,7 +48,7 @@ export class StoreUnavailableError extends StoreError {
 }
 
 /** The SQLite drivers the store can run on (`sqliteDriver` option). */
-export type SqliteDriverName = 'better-sqlite3' | 'node:sqlite';
+export type SqliteDriverName = 'better-sqlite3' | 'node:sqlite' | 'bun:sqlite';
 
 /** Why a SQLite driver cannot be used on this runtime. */
 export type SqliteDriverProblem =
@@ -60,7 +60,10 @@ export type SqliteDriverProblem =
   | 'not-built'
   /** Its native module exists but this process cannot load it (wrong platform, damaged file). */
   | 'load-failed'
-  /** This runtime has no usable `node:sqlite` (it needs Node 22.16 or newer). */
+  /**
+   * This runtime lacks the driver: no usable `node:sqlite` (it needs Node 22.16 or newer), or no
+   * `bun:sqlite` (it exists on Bun only).
+   */
   | 'unsupported-runtime';
 
 /**

@@ -1,9 +1,17 @@
 /**
  * Test-only: compiles the package's TypeScript sources, .ts and .tsx (tests left out), to CommonJS
  * in a temporary folder, so a plain `node` child process can run the current sources (Node 20
- * cannot run TypeScript). The child resolves dependencies through NODE_PATH=`PACKAGE_NODE_MODULES`.
+ * cannot run TypeScript). The child resolves dependencies through NODE_PATH=`PACKAGE_NODE_MODULES`
+ * (Node, Bun) or through the folder's `node_modules` link to it (Deno, which ignores NODE_PATH).
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +35,7 @@ function sources(dir: string): string[] {
 export function compileSourcesForChild(): string {
   const out = mkdtempSync(join(tmpdir(), 'wallet-sandbox-child-'));
   writeFileSync(join(out, 'package.json'), '{"type":"commonjs"}\n');
+  symlinkSync(PACKAGE_NODE_MODULES, join(out, 'node_modules'), 'dir');
   for (const file of sources(SRC_DIR)) {
     const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
       compilerOptions: {

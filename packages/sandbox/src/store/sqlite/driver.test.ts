@@ -2,28 +2,32 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isStoreError, SqliteDriverUnavailableError } from '../errors.js';
+import { isStoreError, type SqliteDriverName, SqliteDriverUnavailableError } from '../errors.js';
 import { openStore } from '../open-store.js';
 import { SqliteBackend } from './backend.js';
 import { importBetterSqlite3 } from './better-sqlite3.js';
 import { autoSqliteDriver, type DriverSources } from './driver.js';
 
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
-/** node:sqlite has everything the backend needs from Node 22.16 on. */
+/** node:sqlite has everything the backend needs from Node 22.16 on (and on Deno 2). */
 const hasNodeSqlite = major > 22 || (major === 22 && minor >= 16);
+const onBun = (process.versions as Partial<Record<string, string>>).bun !== undefined;
+/** The driver `auto` stands for here. */
+const autoDriver = onBun ? 'bun:sqlite' : hasNodeSqlite ? 'node:sqlite' : 'better-sqlite3';
 
 const dir = mkdtempSync(join(tmpdir(), 'wallet-driver-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** This runtime, as it would be without node:sqlite (Node 20). */
 const withoutNodeSqlite: DriverSources = {
+  runtime: 'node',
   nodeSqlite: () => undefined,
   betterSqlite3: importBetterSqlite3,
 };
 
 /** Opens `:memory:` with the given sources and returns the error it fails with. */
 async function openFailure(
-  driver: 'auto' | 'better-sqlite3' | 'node:sqlite',
+  driver: 'auto' | SqliteDriverName,
   sources: DriverSources,
 ): Promise<SqliteDriverUnavailableError> {
   const error = await SqliteBackend.open(':memory:', { busyTimeoutMs: 100, driver }, sources).then(
@@ -38,12 +42,11 @@ async function openFailure(
 }
 
 describe('SQLite driver choice', () => {
-  it('uses node:sqlite by default on Node 22.16 and newer, better-sqlite3 before', async () => {
-    const expected = hasNodeSqlite ? 'node:sqlite' : 'better-sqlite3';
-    expect(autoSqliteDriver()).toBe(expected);
+  it('uses bun:sqlite on Bun, node:sqlite on Node 22.16+ and Deno, better-sqlite3 before', async () => {
+    expect(autoSqliteDriver()).toBe(autoDriver);
     const store = await openStore(':memory:');
     try {
-      expect(store.driver).toBe(expected);
+      expect(store.driver).toBe(autoDriver);
       expect(store.backend).toBe('sqlite');
     } finally {
       await store.close();
@@ -51,7 +54,7 @@ describe('SQLite driver choice', () => {
   });
 
   it('opens the driver named by sqliteDriver, and refuses a name it does not know', async () => {
-    const driver = hasNodeSqlite ? 'node:sqlite' : 'better-sqlite3';
+    const driver = autoDriver;
     const store = await openStore(join(dir, 'chosen.db'), { sqliteDriver: driver });
     try {
       expect(store.driver).toBe(driver);
@@ -73,6 +76,33 @@ describe('SQLite driver choice', () => {
     expect(error.message).toContain('22.16');
     expect(error.message).toContain('"better-sqlite3"');
     expect(error.message).not.toMatch(/retry/i);
+  });
+
+  it('refuses bun:sqlite outside Bun, naming the drivers that run there', async () => {
+    const error = await openFailure('bun:sqlite', withoutNodeSqlite);
+    expect(error.driver).toBe('bun:sqlite');
+    expect(error.problem).toBe('unsupported-runtime');
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain('Bun only');
+    expect(error.message).toContain('"auto"');
+    expect(error.message).not.toMatch(/retry/i);
+  });
+
+  it('refuses better-sqlite3 on Bun and Deno without loading it, naming the driver to use', async () => {
+    for (const [runtime, instead] of [
+      ['bun', '"bun:sqlite"'],
+      ['deno', '"node:sqlite"'],
+    ] as const) {
+      const error = await openFailure('better-sqlite3', {
+        runtime,
+        nodeSqlite: () => undefined,
+        betterSqlite3: () => Promise.reject(new Error('better-sqlite3 was loaded')),
+      });
+      expect(error.driver).toBe('better-sqlite3');
+      expect(error.problem).toBe('unsupported-runtime');
+      expect(error.message).toContain(instead);
+      expect(error.message).not.toMatch(/retry/i);
+    }
   });
 });
 
@@ -112,6 +142,7 @@ describe('a better-sqlite3 native module that does not load', () => {
       }
     };
     const error = await openFailure('auto', {
+      runtime: 'node',
       nodeSqlite: () => undefined,
       betterSqlite3: async () =>
         builtForNode20 as unknown as Awaited<ReturnType<typeof importBetterSqlite3>>,
@@ -131,6 +162,7 @@ describe('a better-sqlite3 native module that does not load', () => {
       code: 'ERR_MODULE_NOT_FOUND',
     });
     const error = await openFailure('better-sqlite3', {
+      runtime: 'node',
       nodeSqlite: () => undefined,
       betterSqlite3: () => Promise.reject(missing),
     });

@@ -1,8 +1,8 @@
 /**
- * Picks the SQLite driver for this runtime and opens connections with it. `auto` takes Node's
- * built-in `node:sqlite` where it has what the backend needs (Node 22.16+), and better-sqlite3
- * elsewhere (Node 20). A driver that cannot load fails with SQLITE_DRIVER_UNAVAILABLE, whose
- * message says what failed and how to fix it.
+ * Picks the SQLite driver for this runtime and opens connections with it. `auto` takes Bun's own
+ * `bun:sqlite` on Bun; elsewhere the built-in `node:sqlite` where it has what the backend needs
+ * (Node 22.16+, Deno 2), and better-sqlite3 otherwise (Node 20). A driver that cannot load fails
+ * with SQLITE_DRIVER_UNAVAILABLE, whose message says what failed and how to fix it.
  */
 import {
   type SqliteDriverName,
@@ -11,6 +11,7 @@ import {
   StoreUnavailableError,
 } from '../errors.js';
 import { importBetterSqlite3, openBetterSqlite3 } from './better-sqlite3.js';
+import { bunSqliteModule, openBunSqlite } from './bun-sqlite.js';
 import type { SqliteConnection } from './connection.js';
 import { nodeSqliteModule, nodeSqliteUsable, openNodeSqlite } from './node-sqlite.js';
 
@@ -21,10 +22,26 @@ export const SQLITE_DRIVER_CHOICES: readonly SqliteDriverChoice[] = [
   'auto',
   'better-sqlite3',
   'node:sqlite',
+  'bun:sqlite',
 ];
+
+/** The JavaScript runtimes the drivers tell apart. */
+export type JsRuntime = 'node' | 'bun' | 'deno';
+
+/** The runtime running this code: Bun and Deno both also report a Node version. */
+export function currentRuntime(): JsRuntime {
+  const versions: Partial<Record<string, string>> = process.versions;
+  if (versions.bun !== undefined) return 'bun';
+  if (versions.deno !== undefined) return 'deno';
+  return 'node';
+}
 
 /** Where the drivers come from; tests replace them to stand for another runtime. */
 export interface DriverSources {
+  /** Default: the runtime running this code. */
+  readonly runtime?: JsRuntime;
+  /** Default: none (a test standing for Node or Deno leaves it out). */
+  readonly bunSqlite?: typeof bunSqliteModule;
   readonly nodeSqlite: typeof nodeSqliteModule;
   readonly betterSqlite3: typeof importBetterSqlite3;
   /** better-sqlite3: the compiled module to load instead of the installed one. */
@@ -32,12 +49,14 @@ export interface DriverSources {
 }
 
 const RUNTIME: DriverSources = {
+  bunSqlite: bunSqliteModule,
   nodeSqlite: nodeSqliteModule,
   betterSqlite3: importBetterSqlite3,
 };
 
 /** The driver `auto` stands for on this runtime. */
 export function autoSqliteDriver(sources: DriverSources = RUNTIME): SqliteDriverName {
+  if ((sources.runtime ?? currentRuntime()) === 'bun') return 'bun:sqlite';
   const module = sources.nodeSqlite();
   return module !== undefined && nodeSqliteUsable(module) ? 'node:sqlite' : 'better-sqlite3';
 }
@@ -53,9 +72,31 @@ export async function openSqliteConnection(
   sources: DriverSources = RUNTIME,
 ): Promise<SqliteConnection> {
   const driver = choice === 'auto' ? autoSqliteDriver(sources) : choice;
-  return driver === 'node:sqlite'
-    ? openWithNodeSqlite(path, sources)
-    : openWithBetter(path, sources);
+  switch (driver) {
+    case 'bun:sqlite':
+      return openWithBunSqlite(path, sources);
+    case 'node:sqlite':
+      return openWithNodeSqlite(path, sources);
+    default:
+      return openWithBetter(path, sources);
+  }
+}
+
+function openWithBunSqlite(path: string, sources: DriverSources): SqliteConnection {
+  const module = sources.bunSqlite?.();
+  if (module === undefined) {
+    throw new SqliteDriverUnavailableError(
+      'bun:sqlite',
+      'unsupported-runtime',
+      'bun:sqlite exists on Bun only. Set sqliteDriver to "auto" (or to "node:sqlite" on ' +
+        'Node 22.16+ and Deno, "better-sqlite3" on Node 20).',
+    );
+  }
+  try {
+    return openBunSqlite(module, path);
+  } catch (error) {
+    throw new StoreUnavailableError({ cause: error });
+  }
 }
 
 function openWithNodeSqlite(path: string, sources: DriverSources): SqliteConnection {
@@ -76,6 +117,8 @@ function openWithNodeSqlite(path: string, sources: DriverSources): SqliteConnect
 }
 
 async function openWithBetter(path: string, sources: DriverSources): Promise<SqliteConnection> {
+  const runtime = sources.runtime ?? currentRuntime();
+  if (runtime !== 'node') throw betterSqlite3Elsewhere(runtime);
   let Database: Awaited<ReturnType<DriverSources['betterSqlite3']>>;
   try {
     Database = await sources.betterSqlite3();
@@ -119,6 +162,17 @@ function nativeModuleProblem(error: unknown): SqliteDriverProblem | undefined {
   // The `bindings` package's error when no build of the module exists at all.
   if (errorMessage(error).startsWith('Could not locate the bindings file')) return 'not-built';
   return undefined;
+}
+
+/** better-sqlite3 is a Node addon built on V8's and Node's own C++ API (NAN), not on Node-API. */
+function betterSqlite3Elsewhere(runtime: 'bun' | 'deno'): SqliteDriverUnavailableError {
+  const what =
+    runtime === 'bun'
+      ? 'better-sqlite3 does not run on Bun (Bun cannot load its native module). Set ' +
+        'sqliteDriver to "bun:sqlite" (or "auto").'
+      : 'better-sqlite3 does not run on Deno (Deno loads only Node-API addons, and ' +
+        'better-sqlite3 is not one). Set sqliteDriver to "node:sqlite" (or "auto").';
+  return new SqliteDriverUnavailableError('better-sqlite3', 'unsupported-runtime', what);
 }
 
 const REBUILD =
