@@ -187,9 +187,27 @@ class BeginFailed extends Error {
   }
 }
 
+/**
+ * The name each parameterized statement is prepared under. node-postgres prepares a named
+ * statement once per connection and afterwards only binds and executes it, so PostgreSQL does not
+ * parse and plan the same text on every request. The texts are the store's own (a few dozen).
+ */
+const statementNames = new Map<string, string>();
+
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `wallet_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 async function run(client: pg.PoolClient, sql: string, params: readonly SqlValue[]) {
   try {
-    return await client.query(sql, params as SqlValue[]);
+    // Without parameters (BEGIN, COMMIT, SAVEPOINT, ...) the simple protocol: nothing to prepare.
+    if (params.length === 0) return await client.query(sql);
+    return await client.query({ name: statementName(sql), text: sql, values: [...params] });
   } catch (error) {
     throw toStoreError(error);
   }

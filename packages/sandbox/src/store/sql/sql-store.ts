@@ -47,6 +47,7 @@ import {
   merchantIdOf,
   selectAccount,
   selectMerchant,
+  selectMerchantOutcome,
   selectOutcome,
   selectPage,
   selectStatement,
@@ -159,11 +160,11 @@ export class SqlStore implements Store {
     const fingerprint = requestFingerprint(api, request.request);
 
     return this.#write(async (exec): Promise<TransactResult> => {
-      const merchantId = await merchantIdOf(exec, merchantKey);
-      if (merchantId === null) throw new UnknownMerchantError();
       // Same-key transactions queue here; each then sees what the one before it committed.
-      await this.#db.lockKey(exec, `${merchantId}:${clientTxnId}`);
-      const existing = await selectOutcome(exec, merchantId, clientTxnId);
+      await this.#db.lockKey(exec, idempotencyLockKey(merchantKey, clientTxnId));
+      const found = await selectMerchantOutcome(exec, merchantKey, clientTxnId);
+      if (found === null) throw new UnknownMerchantError();
+      const { merchantId, existing } = found;
       if (existing !== null) {
         return existing.fingerprint === fingerprint
           ? { status: 'replayed', outcome: existing }
@@ -189,7 +190,8 @@ export class SqlStore implements Store {
       }
       const checked = checkOutcome(outcome);
       if (checked.kind === 'decline') await exec.execute(`ROLLBACK TO SAVEPOINT ${WORK_SAVEPOINT}`);
-      await exec.execute(`RELEASE SAVEPOINT ${WORK_SAVEPOINT}`);
+      // The savepoint is left open: the end of the write (COMMIT, or the backend's own RELEASE of
+      // the savepoint around it) releases it with everything inside, one statement fewer.
 
       const createdAt = this.#now();
       await exec.execute(
@@ -268,7 +270,7 @@ export class SqlStore implements Store {
       const { merchantKey, clientTxnId } = found.topUp;
       // The key transact uses for the PG Load's clientTxnId: settlements of one top-up queue
       // here, and each then reads what the one before it committed.
-      await this.#db.lockKey(exec, `${merchantId}:${clientTxnId}`);
+      await this.#db.lockKey(exec, idempotencyLockKey(merchantKey, clientTxnId));
       const current = await selectTopUp(exec, merchantId, clientTxnId);
       if (current === null) return { status: 'not-found' };
       if (current.status !== 'PENDING') return { status: 'already-settled', topUp: current };
@@ -406,6 +408,14 @@ export class SqlStore implements Store {
       });
     });
   }
+}
+
+/**
+ * The key that serializes writes under one `clientTxnId` of a merchant (`Backend.lockKey`): named
+ * by the merchant's key, so that the lock can be taken before the merchant's row is read.
+ */
+function idempotencyLockKey(merchantKey: string, clientTxnId: string): string {
+  return `${merchantKey}:${clientTxnId}`;
 }
 
 function requireHex(value: unknown, length: number, argument: string): string {

@@ -45,17 +45,32 @@ import {
   requireOneOf,
   requireText,
 } from '../validate.js';
-import { ConstraintViolation, type Dialect, type Executor, type SqlValue } from './backend.js';
+import {
+  ConstraintViolation,
+  type Dialect,
+  type Executor,
+  type SqlRow,
+  type SqlValue,
+} from './backend.js';
 import { SqlCheckoutTx } from './checkout.js';
 import { insertTopUp, selectTopUp } from './pg-load-queries.js';
 import {
   selectAccount,
   selectAccountByWalletRef,
-  selectEntryByRef,
   selectOutcome,
   selectStatement,
 } from './queries.js';
-import { ENTRY_COLUMNS, ENTRY_FROM, int, toEntry } from './rows.js';
+import {
+  CUSTOMER_RETURNING,
+  ENTRY_COLUMNS,
+  ENTRY_FROM,
+  ENTRY_RETURNING,
+  int,
+  toAccount,
+  toEntry,
+  toWallet,
+  WALLET_RETURNING,
+} from './rows.js';
 
 /** What a transaction handle needs from the unit of work that opened it. */
 export interface TxContext {
@@ -211,8 +226,8 @@ export class SqlStoreTx implements StoreTx {
       throw new InvalidArgumentError('issueFormFactor');
     const now = this.#ctx.now();
 
-    let customerRef: number | undefined;
-    for (let attempt = 0; customerRef === undefined; attempt += 1) {
+    let customerRow: SqlRow | undefined;
+    for (let attempt = 0; customerRow === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('customerId');
       const customerId = given ?? drawDigits(digits, IDENTIFIER_LENGTHS.customerId);
       const inserted = await exec.query(
@@ -220,12 +235,12 @@ export class SqlStoreTx implements StoreTx {
            last_name, gender, date_of_birth, kyc_profile, risk_category, product_id, created_at,
            updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
-         ON CONFLICT DO NOTHING RETURNING id`,
+         ON CONFLICT DO NOTHING RETURNING ${CUSTOMER_RETURNING}`,
         [merchantId, customerId, ...profile, now],
       );
       const row = inserted[0];
       if (row !== undefined) {
-        customerRef = int(row, 'id');
+        customerRow = row;
       } else if (await this.#exists('customers', 'customer_id', customerId)) {
         if (given !== null) throw new UniqueViolationError('customerId');
       } else if (await this.#exists('customers', 'mobile', mobile)) {
@@ -234,14 +249,15 @@ export class SqlStoreTx implements StoreTx {
       // Otherwise the conflicting row's transaction rolled back meanwhile: try again.
     }
 
-    let walletRef: number | undefined;
-    for (let attempt = 0; walletRef === undefined; attempt += 1) {
+    const customerRef = int(customerRow, 'customer_ref');
+    let walletRow: SqlRow | undefined;
+    for (let attempt = 0; walletRow === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('urn');
       const inserted = await exec.query(
         `INSERT INTO wallets (customer_ref, merchant_id, urn, account_number, unique_number,
            created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $6)
-         ON CONFLICT DO NOTHING RETURNING id`,
+         ON CONFLICT DO NOTHING RETURNING ${WALLET_RETURNING}`,
         [
           customerRef,
           merchantId,
@@ -251,10 +267,11 @@ export class SqlStoreTx implements StoreTx {
           now,
         ],
       );
-      const row = inserted[0];
-      if (row !== undefined) walletRef = int(row, 'id');
+      walletRow = inserted[0];
     }
-    return selectAccountByWalletRef(exec, this.#ctx.dialect, walletRef, true);
+    // The account as the two inserts returned it: no query reads it back.
+    const merchant = { merchant_key: this.#ctx.merchantKey };
+    return toAccount({ ...customerRow, ...walletRow, ...merchant });
   }
 
   async #updateCustomer(customerId: string, patch: CustomerPatch): Promise<Account> {
@@ -358,7 +375,7 @@ export class SqlStoreTx implements StoreTx {
       `UPDATE wallets SET balance = balance + $1,
          last_entry_at = ${dialect.greatest('last_entry_at', '$2')}, updated_at = $2
        WHERE id = $3 AND balance + $1 >= 0${capGuard}
-       RETURNING balance, last_entry_at`,
+       RETURNING ${WALLET_RETURNING}, last_entry_at`,
       maxBalance === null ? [delta, now, walletRef] : [delta, now, walletRef, maxBalance],
     );
     const after = updated[0];
@@ -373,15 +390,15 @@ export class SqlStoreTx implements StoreTx {
     // Stamps never go backwards within a wallet, so time order is ledger order.
     const stampedAt = int(after, 'last_entry_at');
 
-    let entryRef: number | undefined;
-    for (let attempt = 0; entryRef === undefined; attempt += 1) {
+    let entryRow: SqlRow | undefined;
+    for (let attempt = 0; entryRow === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('accosaTransactionId');
       const inserted = await exec.query(
         `INSERT INTO ledger_entries (wallet_id, merchant_id, entry_type, amount, fee, balance_after,
            client_txn_id, accosa_txn_id, reference_number, description, counterparty,
            original_client_txn_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT DO NOTHING RETURNING id`,
+         ON CONFLICT DO NOTHING RETURNING ${ENTRY_RETURNING}`,
         [
           walletRef,
           merchantId,
@@ -398,12 +415,13 @@ export class SqlStoreTx implements StoreTx {
           stampedAt,
         ],
       );
-      const row = inserted[0];
-      if (row !== undefined) entryRef = int(row, 'id');
+      entryRow = inserted[0];
     }
-    const posted = await selectEntryByRef(exec, entryRef);
-    const account = await selectAccountByWalletRef(exec, dialect, walletRef, false);
-    return { entry: posted, wallet: account.wallet };
+    // The entry and the wallet as the statements above returned them: no query reads them back.
+    const walletAfter = toWallet(after);
+    const merchantKey = this.#ctx.merchantKey;
+    const posted = toEntry({ ...entryRow, merchant_key: merchantKey, urn: walletAfter.urn });
+    return { entry: posted, wallet: walletAfter };
   }
 
   async #refundState(originalClientTxnId: string): Promise<RefundState | null> {
