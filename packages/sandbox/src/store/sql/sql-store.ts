@@ -36,7 +36,7 @@ import type {
   TransactWork,
 } from '../store-api.js';
 import { requireInteger, requireOneOf, requireText } from '../validate.js';
-import type { Backend, Executor } from './backend.js';
+import type { Backend, Executor, WriteOpening } from './backend.js';
 import { SqlCheckoutStore } from './checkout.js';
 import { migrate } from './migrate.js';
 import { selectTopUp, selectTopUpByPayuTxnId, updateTopUpSettled } from './pg-load-queries.js';
@@ -159,9 +159,13 @@ export class SqlStore implements Store {
     const requestText = JSON.stringify(request.request);
     const fingerprint = requestFingerprint(api, request.request);
 
+    // Same-key transactions queue on the lock; each then sees what the one before it committed.
+    // The work's savepoint is set with the lock: nothing is written before the work runs.
+    const opening = {
+      lockKey: idempotencyLockKey(merchantKey, clientTxnId),
+      savepoint: WORK_SAVEPOINT,
+    };
     return this.#write(async (exec): Promise<TransactResult> => {
-      // Same-key transactions queue here; each then sees what the one before it committed.
-      await this.#db.lockKey(exec, idempotencyLockKey(merchantKey, clientTxnId));
       const found = await selectMerchantOutcome(exec, merchantKey, clientTxnId);
       if (found === null) throw new UnknownMerchantError();
       const { merchantId, existing } = found;
@@ -171,7 +175,6 @@ export class SqlStore implements Store {
           : { status: 'conflict', existing };
       }
 
-      await exec.execute(`SAVEPOINT ${WORK_SAVEPOINT}`);
       const tx = new SqlStoreTx({
         exec,
         dialect: this.#db.dialect,
@@ -224,7 +227,7 @@ export class SqlStore implements Store {
           createdAt: new Date(createdAt),
         },
       };
-    });
+    }, opening);
   }
 
   async findAccount(merchantKey: string, lookup: AccountLookup): Promise<Account | null> {
@@ -356,8 +359,8 @@ export class SqlStore implements Store {
     return running;
   }
 
-  #write<T>(fn: (exec: Executor) => Promise<T>): Promise<T> {
-    return this.#track(() => this.#db.write(fn));
+  #write<T>(fn: (exec: Executor) => Promise<T>, opening?: WriteOpening): Promise<T> {
+    return this.#track(() => this.#db.write(fn, opening));
   }
 
   #read<T>(fn: (exec: Executor) => Promise<T>): Promise<T> {
