@@ -61,12 +61,10 @@ import {
   selectStatement,
 } from './queries.js';
 import {
-  CUSTOMER_RETURNING,
   ENTRY_COLUMNS,
   ENTRY_FROM,
   ENTRY_RETURNING,
   int,
-  toAccount,
   toEntry,
   toWallet,
   WALLET_RETURNING,
@@ -226,8 +224,8 @@ export class SqlStoreTx implements StoreTx {
       throw new InvalidArgumentError('issueFormFactor');
     const now = this.#ctx.now();
 
-    let customerRow: SqlRow | undefined;
-    for (let attempt = 0; customerRow === undefined; attempt += 1) {
+    let customerRef: number | undefined;
+    for (let attempt = 0; customerRef === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('customerId');
       const customerId = given ?? drawDigits(digits, IDENTIFIER_LENGTHS.customerId);
       const inserted = await exec.query(
@@ -235,12 +233,12 @@ export class SqlStoreTx implements StoreTx {
            last_name, gender, date_of_birth, kyc_profile, risk_category, product_id, created_at,
            updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
-         ON CONFLICT DO NOTHING RETURNING ${CUSTOMER_RETURNING}`,
+         ON CONFLICT DO NOTHING RETURNING id`,
         [merchantId, customerId, ...profile, now],
       );
       const row = inserted[0];
       if (row !== undefined) {
-        customerRow = row;
+        customerRef = int(row, 'id');
       } else if (await this.#exists('customers', 'customer_id', customerId)) {
         if (given !== null) throw new UniqueViolationError('customerId');
       } else if (await this.#exists('customers', 'mobile', mobile)) {
@@ -249,15 +247,14 @@ export class SqlStoreTx implements StoreTx {
       // Otherwise the conflicting row's transaction rolled back meanwhile: try again.
     }
 
-    const customerRef = int(customerRow, 'customer_ref');
-    let walletRow: SqlRow | undefined;
-    for (let attempt = 0; walletRow === undefined; attempt += 1) {
+    let walletRef: number | undefined;
+    for (let attempt = 0; walletRef === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('urn');
       const inserted = await exec.query(
         `INSERT INTO wallets (customer_ref, merchant_id, urn, account_number, unique_number,
            created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $6)
-         ON CONFLICT DO NOTHING RETURNING ${WALLET_RETURNING}`,
+         ON CONFLICT DO NOTHING RETURNING id`,
         [
           customerRef,
           merchantId,
@@ -267,11 +264,10 @@ export class SqlStoreTx implements StoreTx {
           now,
         ],
       );
-      walletRow = inserted[0];
+      const row = inserted[0];
+      if (row !== undefined) walletRef = int(row, 'id');
     }
-    // The account as the two inserts returned it: no query reads it back.
-    const merchant = { merchant_key: this.#ctx.merchantKey };
-    return toAccount({ ...customerRow, ...walletRow, ...merchant });
+    return selectAccountByWalletRef(exec, this.#ctx.dialect, walletRef, true);
   }
 
   async #updateCustomer(customerId: string, patch: CustomerPatch): Promise<Account> {
