@@ -178,7 +178,7 @@ export class SqlStoreTx implements StoreTx {
     return this.#queue.run(operation);
   }
 
-  async #exists(table: 'customers' | 'ledger_entries', column: string, value: string) {
+  async #exists(table: 'customers', column: string, value: string) {
     const rows = await this.#ctx.exec.query(
       `SELECT 1 AS found FROM ${table} WHERE merchant_id = $1 AND ${column} = $2`,
       [this.#ctx.merchantId, value],
@@ -342,15 +342,18 @@ export class SqlStoreTx implements StoreTx {
       );
     }
 
+    // The wallet, and whether this clientTxnId already has an entry, in one statement. Entries of
+    // one clientTxnId are only written under its idempotency lock, which this transaction holds.
     const wallets = await exec.query(
-      `SELECT w.id, w.balance FROM wallets w WHERE w.merchant_id = $1 AND w.urn = $2${dialect.lockRows('w')}`,
-      [merchantId, requireText(urn, 'urn', 100)],
+      `SELECT w.id, w.balance,
+         CAST(EXISTS (SELECT 1 FROM ledger_entries e
+           WHERE e.merchant_id = $1 AND e.client_txn_id = $3) AS INTEGER) AS posted
+       FROM wallets w WHERE w.merchant_id = $1 AND w.urn = $2${dialect.lockRows('w')}`,
+      [merchantId, requireText(urn, 'urn', 100), clientTxnId],
     );
     const wallet = wallets[0];
     if (wallet === undefined) throw new NotFoundError('wallet');
-    if (await this.#exists('ledger_entries', 'client_txn_id', clientTxnId)) {
-      throw new UniqueViolationError('clientTxnId');
-    }
+    if (int(wallet, 'posted') !== 0) throw new UniqueViolationError('clientTxnId');
     if (original !== null) {
       const state = await this.#refundState(original);
       if (state === null) throw new OriginalDebitNotFoundError();
