@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { StoreUnavailableError } from '../errors.js';
 import { POSTGRES_MIGRATIONS } from '../schema/migrations.js';
-import type { Backend, Dialect, Executor, SqlValue } from '../sql/backend.js';
+import type { Backend, Dialect, Executor, SqlValue, WriteOpening } from '../sql/backend.js';
 import type { StoreLogger } from '../store-api.js';
 import { describeError, TransientConflict, toStoreError } from './errors.js';
 
@@ -79,10 +80,17 @@ export class PostgresBackend implements Backend {
     });
   }
 
-  async write<T>(fn: (exec: Executor) => Promise<T>): Promise<T> {
+  async write<T>(fn: (exec: Executor) => Promise<T>, opening?: WriteOpening): Promise<T> {
+    // BEGIN, the lock and the savepoint in one round trip: several statements without parameters
+    // go in one simple-protocol query, so the lock's key is an integer literal computed here.
+    const begin = ['BEGIN'];
+    if (opening?.lockKey !== undefined) {
+      begin.push(`SELECT pg_advisory_xact_lock(${advisoryKey(opening.lockKey)})`);
+    }
+    if (opening?.savepoint !== undefined) begin.push(`SAVEPOINT ${opening.savepoint}`);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.#transaction('BEGIN', fn);
+        return await this.#transaction(begin.join('; '), fn);
       } catch (error) {
         if (!(error instanceof TransientConflict) || attempt >= CONFLICT_ATTEMPTS) throw error;
       }
@@ -94,7 +102,7 @@ export class PostgresBackend implements Backend {
   }
 
   async lockKey(exec: Executor, key: string): Promise<void> {
-    await exec.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+    await exec.query(`SELECT pg_advisory_xact_lock(${advisoryKey(key)})`);
   }
 
   async lockMigrations(exec: Executor): Promise<void> {
@@ -132,7 +140,10 @@ export class PostgresBackend implements Backend {
       try {
         await run(client, begin, []);
       } catch (error) {
-        if (error instanceof StoreUnavailableError) throw new BeginFailed(error);
+        // A deadlock while waiting for the lock is the caller's to retry, on a live connection.
+        if (error instanceof StoreUnavailableError && !(error instanceof TransientConflict)) {
+          throw new BeginFailed(error);
+        }
         throw error;
       }
       try {
@@ -177,6 +188,14 @@ export class PostgresBackend implements Backend {
   }
 }
 
+/**
+ * The advisory lock's 64-bit key for `key`: the first 8 bytes of its SHA-256, as a signed integer
+ * (the same in every process, so sandboxes sharing a database lock each other out).
+ */
+function advisoryKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest().readBigInt64BE(0).toString();
+}
+
 /** BEGIN failed on a lent connection: nothing ran, so the transaction may be tried again. */
 class BeginFailed extends Error {
   readonly failure: StoreUnavailableError;
@@ -187,9 +206,27 @@ class BeginFailed extends Error {
   }
 }
 
+/**
+ * The name each parameterized statement is prepared under. node-postgres prepares a named
+ * statement once per connection and afterwards only binds and executes it, so PostgreSQL does not
+ * parse and plan the same text on every request. The texts are the store's own (a few dozen).
+ */
+const statementNames = new Map<string, string>();
+
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `wallet_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 async function run(client: pg.PoolClient, sql: string, params: readonly SqlValue[]) {
   try {
-    return await client.query(sql, params as SqlValue[]);
+    // Without parameters (BEGIN, COMMIT, SAVEPOINT, ...) the simple protocol: nothing to prepare.
+    if (params.length === 0) return await client.query(sql);
+    return await client.query({ name: statementName(sql), text: sql, values: [...params] });
   } catch (error) {
     throw toStoreError(error);
   }

@@ -35,6 +35,14 @@ export interface Migration {
   readonly sql: string;
 }
 
+/** What a write transaction takes before its work runs. */
+export interface WriteOpening {
+  /** Serializes the transaction with the others naming this key, as `lockKey` does. */
+  readonly lockKey?: string | undefined;
+  /** A savepoint (a plain SQL name) set once the lock is held, for the work to roll back to. */
+  readonly savepoint?: string | undefined;
+}
+
 /** A database connection strategy: how transactions begin, end, retry and serialize. */
 export interface Backend {
   readonly name: 'sqlite' | 'postgres';
@@ -47,8 +55,9 @@ export interface Backend {
   /**
    * Runs `fn` in a read-write transaction and commits, or rolls back if it throws. May run `fn`
    * again when the database reports a transient conflict (deadlock, serialization failure).
+   * `opening` is taken before `fn` runs, in as few round trips as the dialect allows.
    */
-  write<T>(fn: (exec: Executor) => Promise<T>): Promise<T>;
+  write<T>(fn: (exec: Executor) => Promise<T>, opening?: WriteOpening): Promise<T>;
   /** Runs `fn` in a read-only transaction over one consistent snapshot. */
   read<T>(fn: (exec: Executor) => Promise<T>): Promise<T>;
   /** Serializes write transactions that name the same key until they end (no-op when all writes are serialized). */

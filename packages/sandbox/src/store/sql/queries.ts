@@ -96,15 +96,6 @@ export async function selectAccountByWalletRef(
   return toAccount(row);
 }
 
-export async function selectEntryByRef(exec: Executor, entryRef: number): Promise<LedgerEntry> {
-  const rows = await exec.query(`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE e.id = $1`, [
-    entryRef,
-  ]);
-  const row = rows[0];
-  if (row === undefined) throw new InvalidArgumentError('entry');
-  return toEntry(row);
-}
-
 /** Checks a statement query and returns its window in epoch milliseconds. */
 function statementWindow(query: StatementQuery): { since: number; before: number } {
   const since = requireDate(query.since, 'query.since');
@@ -176,6 +167,28 @@ export async function selectOutcome(
   );
   const row = rows[0];
   return row === undefined ? null : toStoredOutcome(row);
+}
+
+/**
+ * A merchant's id and the answer stored for one of its `clientTxnId`s, in one statement: null when
+ * the merchant is unknown, `existing` null when nothing is stored for the `clientTxnId`.
+ */
+export async function selectMerchantOutcome(
+  exec: Executor,
+  merchantKey: string,
+  clientTxnId: string,
+): Promise<{ merchantId: number; existing: StoredOutcome | null } | null> {
+  const rows = await exec.query(
+    `SELECT m.id AS merchant_id, ${OUTCOME_COLUMNS}
+     FROM merchants m LEFT JOIN idempotency_records r
+       ON r.merchant_id = m.id AND r.client_txn_id = $2
+     WHERE m.merchant_key = $1`,
+    [merchantKey, clientTxnId],
+  );
+  const row = rows[0];
+  if (row === undefined) return null;
+  const existing = row.client_txn_id === null ? null : toStoredOutcome(row);
+  return { merchantId: int(row, 'merchant_id'), existing };
 }
 
 /** A listing's filters as SQL: conditions over the aliased table and their parameters. */

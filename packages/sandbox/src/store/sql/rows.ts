@@ -31,11 +31,24 @@ export const ACCOUNT_COLUMNS = `
 export const ACCOUNT_FROM = `
   customers c JOIN wallets w ON w.customer_ref = c.id JOIN merchants m ON m.id = c.merchant_id`;
 
+/** What an INSERT into or UPDATE of wallets returns: the wallet's half of ACCOUNT_COLUMNS. */
+export const WALLET_RETURNING = `
+  id AS wallet_ref, urn, account_number, unique_number, status, status_reason, status_remarks,
+  balance, created_at AS wallet_created_at, updated_at AS wallet_updated_at`;
+
 /** The columns every ledger query selects (`e` entries, `w` wallets, `m` merchants). */
 export const ENTRY_COLUMNS = `
   e.id AS entry_ref, m.merchant_key, w.urn, e.entry_type, e.amount, e.fee, e.balance_after,
   e.client_txn_id, e.accosa_txn_id, e.reference_number, e.description, e.counterparty,
   e.original_client_txn_id, e.created_at`;
+
+/**
+ * What an INSERT into ledger_entries returns: ENTRY_COLUMNS without the merchant's key and the
+ * wallet's urn (the caller's to add).
+ */
+export const ENTRY_RETURNING = `
+  id AS entry_ref, entry_type, amount, fee, balance_after, client_txn_id, accosa_txn_id,
+  reference_number, description, counterparty, original_client_txn_id, created_at`;
 
 /** FROM clause matching ENTRY_COLUMNS. */
 export const ENTRY_FROM = `

@@ -36,7 +36,7 @@ import type {
   TransactWork,
 } from '../store-api.js';
 import { requireInteger, requireOneOf, requireText } from '../validate.js';
-import type { Backend, Executor } from './backend.js';
+import type { Backend, Executor, WriteOpening } from './backend.js';
 import { SqlCheckoutStore } from './checkout.js';
 import { migrate } from './migrate.js';
 import { selectTopUp, selectTopUpByPayuTxnId, updateTopUpSettled } from './pg-load-queries.js';
@@ -47,6 +47,7 @@ import {
   merchantIdOf,
   selectAccount,
   selectMerchant,
+  selectMerchantOutcome,
   selectOutcome,
   selectPage,
   selectStatement,
@@ -158,19 +159,22 @@ export class SqlStore implements Store {
     const requestText = JSON.stringify(request.request);
     const fingerprint = requestFingerprint(api, request.request);
 
+    // Same-key transactions queue on the lock; each then sees what the one before it committed.
+    // The work's savepoint is set with the lock: nothing is written before the work runs.
+    const opening = {
+      lockKey: idempotencyLockKey(merchantKey, clientTxnId),
+      savepoint: WORK_SAVEPOINT,
+    };
     return this.#write(async (exec): Promise<TransactResult> => {
-      const merchantId = await merchantIdOf(exec, merchantKey);
-      if (merchantId === null) throw new UnknownMerchantError();
-      // Same-key transactions queue here; each then sees what the one before it committed.
-      await this.#db.lockKey(exec, `${merchantId}:${clientTxnId}`);
-      const existing = await selectOutcome(exec, merchantId, clientTxnId);
+      const found = await selectMerchantOutcome(exec, merchantKey, clientTxnId);
+      if (found === null) throw new UnknownMerchantError();
+      const { merchantId, existing } = found;
       if (existing !== null) {
         return existing.fingerprint === fingerprint
           ? { status: 'replayed', outcome: existing }
           : { status: 'conflict', existing };
       }
 
-      await exec.execute(`SAVEPOINT ${WORK_SAVEPOINT}`);
       const tx = new SqlStoreTx({
         exec,
         dialect: this.#db.dialect,
@@ -189,7 +193,8 @@ export class SqlStore implements Store {
       }
       const checked = checkOutcome(outcome);
       if (checked.kind === 'decline') await exec.execute(`ROLLBACK TO SAVEPOINT ${WORK_SAVEPOINT}`);
-      await exec.execute(`RELEASE SAVEPOINT ${WORK_SAVEPOINT}`);
+      // The savepoint is left open: the end of the write (COMMIT, or the backend's own RELEASE of
+      // the savepoint around it) releases it with everything inside, one statement fewer.
 
       const createdAt = this.#now();
       await exec.execute(
@@ -222,7 +227,7 @@ export class SqlStore implements Store {
           createdAt: new Date(createdAt),
         },
       };
-    });
+    }, opening);
   }
 
   async findAccount(merchantKey: string, lookup: AccountLookup): Promise<Account | null> {
@@ -268,7 +273,7 @@ export class SqlStore implements Store {
       const { merchantKey, clientTxnId } = found.topUp;
       // The key transact uses for the PG Load's clientTxnId: settlements of one top-up queue
       // here, and each then reads what the one before it committed.
-      await this.#db.lockKey(exec, `${merchantId}:${clientTxnId}`);
+      await this.#db.lockKey(exec, idempotencyLockKey(merchantKey, clientTxnId));
       const current = await selectTopUp(exec, merchantId, clientTxnId);
       if (current === null) return { status: 'not-found' };
       if (current.status !== 'PENDING') return { status: 'already-settled', topUp: current };
@@ -354,8 +359,8 @@ export class SqlStore implements Store {
     return running;
   }
 
-  #write<T>(fn: (exec: Executor) => Promise<T>): Promise<T> {
-    return this.#track(() => this.#db.write(fn));
+  #write<T>(fn: (exec: Executor) => Promise<T>, opening?: WriteOpening): Promise<T> {
+    return this.#track(() => this.#db.write(fn, opening));
   }
 
   #read<T>(fn: (exec: Executor) => Promise<T>): Promise<T> {
@@ -406,6 +411,14 @@ export class SqlStore implements Store {
       });
     });
   }
+}
+
+/**
+ * The key that serializes writes under one `clientTxnId` of a merchant (`Backend.lockKey`): named
+ * by the merchant's key, so that the lock can be taken before the merchant's row is read.
+ */
+function idempotencyLockKey(merchantKey: string, clientTxnId: string): string {
+  return `${merchantKey}:${clientTxnId}`;
 }
 
 function requireHex(value: unknown, length: number, argument: string): string {

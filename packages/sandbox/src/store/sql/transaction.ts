@@ -45,17 +45,30 @@ import {
   requireOneOf,
   requireText,
 } from '../validate.js';
-import { ConstraintViolation, type Dialect, type Executor, type SqlValue } from './backend.js';
+import {
+  ConstraintViolation,
+  type Dialect,
+  type Executor,
+  type SqlRow,
+  type SqlValue,
+} from './backend.js';
 import { SqlCheckoutTx } from './checkout.js';
 import { insertTopUp, selectTopUp } from './pg-load-queries.js';
 import {
   selectAccount,
   selectAccountByWalletRef,
-  selectEntryByRef,
   selectOutcome,
   selectStatement,
 } from './queries.js';
-import { ENTRY_COLUMNS, ENTRY_FROM, int, toEntry } from './rows.js';
+import {
+  ENTRY_COLUMNS,
+  ENTRY_FROM,
+  ENTRY_RETURNING,
+  int,
+  toEntry,
+  toWallet,
+  WALLET_RETURNING,
+} from './rows.js';
 
 /** What a transaction handle needs from the unit of work that opened it. */
 export interface TxContext {
@@ -165,7 +178,7 @@ export class SqlStoreTx implements StoreTx {
     return this.#queue.run(operation);
   }
 
-  async #exists(table: 'customers' | 'ledger_entries', column: string, value: string) {
+  async #exists(table: 'customers', column: string, value: string) {
     const rows = await this.#ctx.exec.query(
       `SELECT 1 AS found FROM ${table} WHERE merchant_id = $1 AND ${column} = $2`,
       [this.#ctx.merchantId, value],
@@ -329,15 +342,18 @@ export class SqlStoreTx implements StoreTx {
       );
     }
 
+    // The wallet, and whether this clientTxnId already has an entry, in one statement. Entries of
+    // one clientTxnId are only written under its idempotency lock, which this transaction holds.
     const wallets = await exec.query(
-      `SELECT w.id, w.balance FROM wallets w WHERE w.merchant_id = $1 AND w.urn = $2${dialect.lockRows('w')}`,
-      [merchantId, requireText(urn, 'urn', 100)],
+      `SELECT w.id, w.balance,
+         CAST(EXISTS (SELECT 1 FROM ledger_entries e
+           WHERE e.merchant_id = $1 AND e.client_txn_id = $3) AS INTEGER) AS posted
+       FROM wallets w WHERE w.merchant_id = $1 AND w.urn = $2${dialect.lockRows('w')}`,
+      [merchantId, requireText(urn, 'urn', 100), clientTxnId],
     );
     const wallet = wallets[0];
     if (wallet === undefined) throw new NotFoundError('wallet');
-    if (await this.#exists('ledger_entries', 'client_txn_id', clientTxnId)) {
-      throw new UniqueViolationError('clientTxnId');
-    }
+    if (int(wallet, 'posted') !== 0) throw new UniqueViolationError('clientTxnId');
     if (original !== null) {
       const state = await this.#refundState(original);
       if (state === null) throw new OriginalDebitNotFoundError();
@@ -358,7 +374,7 @@ export class SqlStoreTx implements StoreTx {
       `UPDATE wallets SET balance = balance + $1,
          last_entry_at = ${dialect.greatest('last_entry_at', '$2')}, updated_at = $2
        WHERE id = $3 AND balance + $1 >= 0${capGuard}
-       RETURNING balance, last_entry_at`,
+       RETURNING ${WALLET_RETURNING}, last_entry_at`,
       maxBalance === null ? [delta, now, walletRef] : [delta, now, walletRef, maxBalance],
     );
     const after = updated[0];
@@ -373,15 +389,15 @@ export class SqlStoreTx implements StoreTx {
     // Stamps never go backwards within a wallet, so time order is ledger order.
     const stampedAt = int(after, 'last_entry_at');
 
-    let entryRef: number | undefined;
-    for (let attempt = 0; entryRef === undefined; attempt += 1) {
+    let entryRow: SqlRow | undefined;
+    for (let attempt = 0; entryRow === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('accosaTransactionId');
       const inserted = await exec.query(
         `INSERT INTO ledger_entries (wallet_id, merchant_id, entry_type, amount, fee, balance_after,
            client_txn_id, accosa_txn_id, reference_number, description, counterparty,
            original_client_txn_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT DO NOTHING RETURNING id`,
+         ON CONFLICT DO NOTHING RETURNING ${ENTRY_RETURNING}`,
         [
           walletRef,
           merchantId,
@@ -398,12 +414,13 @@ export class SqlStoreTx implements StoreTx {
           stampedAt,
         ],
       );
-      const row = inserted[0];
-      if (row !== undefined) entryRef = int(row, 'id');
+      entryRow = inserted[0];
     }
-    const posted = await selectEntryByRef(exec, entryRef);
-    const account = await selectAccountByWalletRef(exec, dialect, walletRef, false);
-    return { entry: posted, wallet: account.wallet };
+    // The entry and the wallet as the statements above returned them: no query reads them back.
+    const walletAfter = toWallet(after);
+    const merchantKey = this.#ctx.merchantKey;
+    const posted = toEntry({ ...entryRow, merchant_key: merchantKey, urn: walletAfter.urn });
+    return { entry: posted, wallet: walletAfter };
   }
 
   async #refundState(originalClientTxnId: string): Promise<RefundState | null> {

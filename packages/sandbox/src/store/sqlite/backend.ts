@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { SqliteDriverName } from '../errors.js';
 import { SQLITE_MIGRATIONS } from '../schema/migrations.js';
 import { SerialQueue } from '../serial-queue.js';
-import type { Backend, Dialect, Executor, SqlRow, SqlValue } from '../sql/backend.js';
+import type { Backend, Dialect, Executor, SqlRow, SqlValue, WriteOpening } from '../sql/backend.js';
 import type { SqliteConnection, SqliteStatement } from './connection.js';
 import { type DriverSources, openSqliteConnection, type SqliteDriverChoice } from './driver.js';
 import { isBusy, toStoreError } from './errors.js';
@@ -109,8 +109,14 @@ export class SqliteBackend implements Backend {
     return new SqliteBackend(db, options);
   }
 
-  write<T>(fn: (exec: Executor) => Promise<T>): Promise<T> {
-    return this.#grouped(fn);
+  write<T>(fn: (exec: Executor) => Promise<T>, opening?: WriteOpening): Promise<T> {
+    // No lock to take: units never overlap. The savepoint goes inside the unit's own.
+    const savepoint = opening?.savepoint;
+    if (savepoint === undefined) return this.#grouped(fn);
+    return this.#grouped((exec) => {
+      this.#call(() => this.#control(`SAVEPOINT ${savepoint}`));
+      return fn(exec);
+    });
   }
 
   read<T>(fn: (exec: Executor) => Promise<T>): Promise<T> {
