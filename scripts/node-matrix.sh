@@ -95,9 +95,7 @@ record() {
   reports=("$WORK/$label"-*.json)
   lines="$(node "$REPO_ROOT/scripts/lib/vitest-results.mjs" --label "$label" --require-tests \
     "${reports[@]}")" || results_record fail "$label: no test file ran"
-  while IFS= read -r line; do
-    [[ -n "$line" ]] && results_record "${line%%	*}" "${line#*	}"
-  done <<<"$lines"
+  [[ -n "$lines" ]] && results_record_lines "" "$lines"
   if ((rc != 0)) && ! grep -q '^fail' <<<"$lines"; then
     results_record fail "$label: vitest exited $rc (see the log above)"
   fi

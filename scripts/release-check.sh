@@ -30,18 +30,6 @@ export pnpm_config_pm_on_fail=ignore TURBO_TELEMETRY_DISABLED=1
 
 log() { printf 'release-check: %s\n' "$*"; }
 
-# Records each "pass|fail<TAB>detail" line of $2 under the label $1; no line at all is a failure.
-record_lines() {
-  local label="$1" out="$2" line
-  if [[ -z "$out" ]]; then
-    results_record fail "$label: printed no result"
-    return
-  fi
-  while IFS= read -r line; do
-    [[ -n "$line" ]] && results_record "${line%%	*}" "$label ${line#*	}"
-  done <<<"$out"
-}
-
 PUBLISHED=()
 for dir in packages/* apps/*; do
   [[ -f "$dir/package.json" ]] || continue
@@ -50,7 +38,7 @@ for dir in packages/* apps/*; do
 done
 
 log "changeset version on a copy of the workspace"
-record_lines "[version]" "$(node scripts/lib/release-plan.mjs "$WORK/workspace")"
+results_record_lines "[version]" "$(node scripts/lib/release-plan.mjs "$WORK/workspace")"
 
 if ((BUILD)); then
   filters=()
@@ -76,7 +64,7 @@ for dir in "${PUBLISHED[@]}"; do
     continue
   fi
   tar -xzf "$out"/*.tgz -C "$out/unpacked"
-  record_lines "[publish]" "$(node scripts/lib/release-tarball.mjs "$dir" "$out/unpacked/package" "$out/publish.json")"
+  results_record_lines "[publish]" "$(node scripts/lib/release-tarball.mjs "$dir" "$out/unpacked/package" "$out/publish.json")"
 done
 
 results_summary "release-check: " "$FIRST_LINE"

@@ -73,9 +73,7 @@ run_vitest() {
     --reporter=default --reporter=json --outputFile.json="$report") || rc=$?
   lines="$(node "$REPO_ROOT/scripts/lib/vitest-results.mjs" --label "$label" --require-tests "$report")" ||
     results_record fail "$label $pkg: no test file ran"
-  while IFS= read -r line; do
-    [[ -n "$line" ]] && results_record "${line%%	*}" "${line#*	}"
-  done <<<"$lines"
+  [[ -n "$lines" ]] && results_record_lines "" "$lines"
   if ((rc != 0)) && ! grep -q '^fail' <<<"$lines"; then
     results_record fail "$label $pkg: vitest exited $rc"
   fi
@@ -122,12 +120,7 @@ run_in_process() {
       out="$(cd "$app" && "$(deno_bin)" run --allow-env --allow-read --allow-write="$app" \
         --allow-sys=hostname in-process.mjs deno "$app/deno.db")" || true
     fi
-    if [[ -z "$out" ]]; then
-      results_record fail "$runtime in-process sandbox: in-process.mjs printed no result"
-    fi
-    while IFS= read -r line; do
-      [[ -n "$line" ]] && results_record "${line%%	*}" "$runtime ${line#*	}"
-    done <<<"$out"
+    results_record_lines "$runtime" "$out" "$runtime in-process sandbox: in-process.mjs printed no result"
   done
 }
 

@@ -111,27 +111,10 @@ for run in "esm check.mjs" "cjs check.cjs" "esm+browser check.mjs --conditions=b
   # Prints one "pass|fail<TAB>label" line per package, and any diagnostics on stderr.
   # shellcheck disable=SC2086 # $flags is empty or one flag
   out="$(cd "$WORK/app" && node $flags "$script" "${LIBRARIES[@]}")" || true
-  if [[ -z "$out" ]]; then
-    results_record fail "$label: $script printed no result"
-  fi
-  while IFS= read -r line; do
-    [[ -n "$line" ]] && results_record "${line%%	*}" "tarball [$label] ${line#*	}"
-  done <<<"$out"
+  results_record_lines "tarball [$label]" "$out" "$label: $script printed no result"
 done
 
 # --- other runtimes --------------------------------------------------------------------------
-
-# Records each "pass|fail<TAB>detail" line of $2 under the label $1; no line at all is a failure.
-record_lines() {
-  local label="$1" out="$2"
-  if [[ -z "$out" ]]; then
-    results_record fail "$label: printed no result"
-    return
-  fi
-  while IFS= read -r line; do
-    [[ -n "$line" ]] && results_record "${line%%	*}" "tarball [$label] ${line#*	}"
-  done <<<"$out"
-}
 
 CLIENT_SIDE=()
 for name in "${LIBRARIES[@]}"; do
@@ -148,8 +131,8 @@ DENO="$(deno_bin)"
 DENO_RUN=("$DENO" run --allow-read --allow-env --allow-net=127.0.0.1)
 ln -s "$(miniflare_dir)" "$WORK/app/node_modules/miniflare"
 
-record_lines "bun" "$(cd "$WORK/app" && "$BUN" check.mjs "${CLIENT_SIDE[@]}")"
-record_lines "deno" "$(cd "$WORK/app" && "${DENO_RUN[@]}" check.mjs "${CLIENT_SIDE[@]}")"
+results_record_lines "tarball [bun]" "$(cd "$WORK/app" && "$BUN" check.mjs "${CLIENT_SIDE[@]}")"
+results_record_lines "tarball [deno]" "$(cd "$WORK/app" && "${DENO_RUN[@]}" check.mjs "${CLIENT_SIDE[@]}")"
 
 # The worker imports the client-side packages by name, as a merchant's worker would.
 {
@@ -202,11 +185,11 @@ fi
 export WALLET_BASE_URL
 results_record pass "tarball [demo server] wallet-demo-server listens on $WALLET_BASE_URL"
 
-record_lines "merchant on node $(node --version)" "$(cd "$WORK/app" && node merchant.mjs node)"
-record_lines "merchant on bun" "$(cd "$WORK/app" && "$BUN" merchant.mjs bun)"
-record_lines "merchant on deno" "$(cd "$WORK/app" && "${DENO_RUN[@]}" merchant.mjs deno)"
+results_record_lines "tarball [merchant on node $(node --version)]" "$(cd "$WORK/app" && node merchant.mjs node)"
+results_record_lines "tarball [merchant on bun]" "$(cd "$WORK/app" && "$BUN" merchant.mjs bun)"
+results_record_lines "tarball [merchant on deno]" "$(cd "$WORK/app" && "${DENO_RUN[@]}" merchant.mjs deno)"
 if ((WORKER_BUNDLED)); then
-  record_lines "workerd" "$(cd "$WORK/app" && node workerd.mjs worker.bundle.js)"
+  results_record_lines "tarball [workerd]" "$(cd "$WORK/app" && node workerd.mjs worker.bundle.js)"
 fi
 # docs/any-language.md's curl and openssl commands, against the same packed demo server.
 bash "$REPO_ROOT/scripts/any-language.sh" || true # records its own result

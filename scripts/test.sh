@@ -196,9 +196,7 @@ run_vitest() {
   done
   lines="$(node scripts/lib/vitest-results.mjs --label node20 --require-tests "${reports[@]}")" ||
     results_record fail "vitest (node $(node --version)): no test file ran"
-  while IFS= read -r line; do
-    [[ -n "$line" ]] && results_record "${line%%	*}" "${line#*	}"
-  done <<<"$lines"
+  [[ -n "$lines" ]] && results_record_lines "" "$lines"
   if ((rc != 0)) && ! grep -q '^fail' <<<"$lines"; then
     results_record fail "vitest (turbo run test) exited $rc"
   fi

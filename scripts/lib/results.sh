@@ -36,6 +36,20 @@ results_summary() {
   rm -f "$part"
 }
 
+# Records each "pass|fail<TAB>detail" line of $2 as "<prefix> detail" (prefix $1, may be empty);
+# output with no line at all is one failure, "$3" (default "<prefix>: printed no result").
+results_record_lines() {
+  local prefix="$1" out="$2" empty="${3:-$1: printed no result}" line
+  if [[ -z "$out" ]]; then
+    results_record fail "$empty"
+    return
+  fi
+  while IFS= read -r line; do
+    [[ -n "$line" ]] && results_record "${line%%	*}" "${prefix:+$prefix }${line#*	}"
+  done <<<"$out"
+  return 0
+}
+
 results_lines() {
   wc -l <"$RESULTS_TSV" | tr -d ' '
 }
