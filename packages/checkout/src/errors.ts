@@ -91,6 +91,11 @@ export class CheckoutConfigError extends WalletCheckoutError {
   readonly code: typeof CheckoutErrorCode.Config = CheckoutErrorCode.Config;
   /** The setting at fault (`salt`, `environment`, `ivMode.fixed`, ...). */
   readonly setting: string;
+  /**
+   * What the setting must be, without its name (`must be a non-empty string`): callers that name
+   * the setting their own way (a CLI flag, an environment variable) read this, never the message.
+   */
+  readonly rule: string;
 
   constructor(setting: string, rule: string) {
     super(
@@ -99,6 +104,7 @@ export class CheckoutConfigError extends WalletCheckoutError {
         : `Invalid checkout setting ${setting}: ${rule}.`,
     );
     this.setting = setting;
+    this.rule = rule;
   }
 }
 
