@@ -1,4 +1,5 @@
 /** Reading an answer body: JSON, then an envelope or a plain platform body. */
+import type { JsonObject } from '@wallet/crypto';
 import { envelopeCiphertext, type ResponseEnvelope } from '@wallet/schemas';
 import { type WalletAnswerDetails, type WalletCallContext, WalletEnvelopeError } from './errors.js';
 
@@ -19,24 +20,6 @@ export function requestIdOf(response: Response): string | undefined {
     if (value !== null) return value;
   }
   return undefined;
-}
-
-/** A JSON object, read without prototype tricks. */
-export type JsonObject = Readonly<Record<string, unknown>>;
-
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The body as a JSON object, or `undefined` when it is not JSON or not an object. */
-export function parseJsonObject(text: string): JsonObject | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  return isJsonObject(value) ? value : undefined;
 }
 
 /**

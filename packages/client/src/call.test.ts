@@ -184,6 +184,19 @@ describe('a call', () => {
       expect((error as WalletEnvelopeError).status).toBe(200);
     }
   });
+
+  it('refuses an answer body that names its envelope twice, rather than pick one', async () => {
+    // JSON.parse would keep the last `result`; the strict parser of @wallet/crypto refuses both,
+    // as the platform refuses such a request.
+    const { platform, client } = setup(async (r) => {
+      const sealed = (await platform.success(r, { customerId: 'c', urn: '1' }).json()) as {
+        result: string;
+      };
+      return platform.plain(`{"result":"AAAAAAAAAAAAAAAAAAAAAA==","result":"${sealed.result}"}`);
+    });
+    const error = await client.registerCustomer(customer).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WalletEnvelopeError);
+  });
 });
 
 describe('answer validation', () => {

@@ -2,6 +2,8 @@
  * One wallet API call: build and check the decrypted request, seal it, sign and send it (with
  * retries), open the answer, map a failure to its error, and check a success against its schema.
  */
+
+import { CryptoErrorCode, type JsonObject, parseJsonObject } from '@wallet/crypto';
 import {
   type ApiName,
   buildRequest,
@@ -18,14 +20,7 @@ import {
   validateResponse,
   walletHeaders,
 } from '@wallet/schemas';
-import {
-  type Answer,
-  envelopeToken,
-  type JsonObject,
-  parseJsonObject,
-  requestIdOf,
-  unreadable,
-} from './answer.js';
+import { type Answer, envelopeToken, requestIdOf, unreadable } from './answer.js';
 import { type CallScope, openCallScope, type WalletCallOptions } from './call-options.js';
 import { clockNow } from './clock.js';
 import type { CoreInternals, WalletCore } from './core-internals.js';
@@ -34,9 +29,6 @@ import { apiErrorFor } from './error-mapping.js';
 import { WalletValidationError } from './errors.js';
 import { send } from './transport.js';
 import { WalletPromise, type WalletResponse } from './wallet-promise.js';
-
-/** The unreadable-envelope error of `@wallet/crypto`, told by its stable code. */
-const ENVELOPE_UNREADABLE = 'ENVELOPE_UNREADABLE';
 
 /**
  * The full decrypted request, built by `buildRequest` of `@wallet/schemas` (the three common
@@ -137,7 +129,9 @@ function openEnvelope(
   scope: CallScope,
 ): unknown {
   const notOpened = (error: unknown): never => {
-    if ((error as { code?: unknown } | null)?.code !== ENVELOPE_UNREADABLE) throw error;
+    if ((error as { code?: unknown } | null)?.code !== CryptoErrorCode.EnvelopeUnreadable) {
+      throw error;
+    }
     throw unreadable(answer, 'the envelope does not open with the configured encryptionKey and iv');
   };
   try {

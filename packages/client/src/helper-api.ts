@@ -3,8 +3,9 @@
  * hold the AES key: the platform seals a plaintext request into a token, and opens an answer token
  * back into plaintext. Configured with `helper` in the client settings.
  */
+import { type JsonObject, parseJsonObject } from '@wallet/crypto';
 import { type HelperRoute, helperRoutes, JSON_CONTENT_TYPE } from '@wallet/schemas';
-import { type JsonObject, parseJsonObject, requestIdOf, unreadable } from './answer.js';
+import { requestIdOf, unreadable } from './answer.js';
 import { type CallScope, openCallScope, type WalletCallOptions } from './call-options.js';
 import { clockNow } from './clock.js';
 import type { ResolvedHelperConfig } from './config.js';
