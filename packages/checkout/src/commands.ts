@@ -11,7 +11,7 @@ import {
   CheckoutResponseError,
 } from './errors.js';
 import { checkAmount, checkPhone, checkRequiredText, checkTxnid } from './fields.js';
-import { isJsonObject, type LosslessJson, scalarText } from './json.js';
+import { isJsonObject, type LosslessJson, type LosslessJsonObject, scalarText } from './json.js';
 import type { PostserviceAnswer, PostserviceCommand } from './postservice.js';
 import { isPaymentStatus, type PaymentDetails, paymentDetails } from './response.js';
 
@@ -118,10 +118,7 @@ function textFields(value: LosslessJson | undefined): Record<string, string> | u
 }
 
 /** The `transaction_details` of an answer: read at `status 1`, and at `status 0` when present. */
-function details(
-  command: string,
-  answer: PostserviceAnswer,
-): { readonly [key: string]: LosslessJson } {
+function details(command: string, answer: PostserviceAnswer): LosslessJsonObject {
   const found = answer.body.transaction_details;
   if (isJsonObject(found)) return found;
   if (answer.status === 0) {

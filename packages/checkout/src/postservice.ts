@@ -25,7 +25,7 @@ import {
   CheckoutTransportError,
 } from './errors.js';
 import { commandHashWith } from './hashes.js';
-import { isJsonObject, type LosslessJson, parseLossless, scalarText } from './json.js';
+import { isJsonObject, type LosslessJsonObject, parseLossless, scalarText } from './json.js';
 
 /**
  * Whether a command may be sent again after a failed attempt: `read` (it changes nothing),
@@ -52,7 +52,7 @@ export interface PostserviceAnswer {
   /** `1` or `0`: the call's status, not the payment's. */
   readonly status: 0 | 1;
   readonly msg: string;
-  readonly body: { readonly [key: string]: LosslessJson };
+  readonly body: LosslessJsonObject;
   /** The body as received. */
   readonly text: string;
 }
