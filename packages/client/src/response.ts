@@ -1,10 +1,14 @@
-/** Reading an answer body: JSON, then an envelope or a plain platform body. */
+/** Reading a response body: JSON, then an envelope or a plain platform body. */
 import type { JsonObject } from '@wallet/crypto';
 import { envelopeCiphertext, type ResponseEnvelope } from '@wallet/schemas';
-import { type WalletAnswerDetails, type WalletCallContext, WalletEnvelopeError } from './errors.js';
+import {
+  type WalletCallContext,
+  WalletEnvelopeError,
+  type WalletResponseDetails,
+} from './errors.js';
 
-/** The final answer of a request, whatever its status. */
-export interface Answer {
+/** The final response of a request, whatever its status. */
+export interface ReceivedResponse {
   readonly response: Response;
   /** The body as received. */
   readonly text: string;
@@ -13,7 +17,7 @@ export interface Answer {
 
 const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id'] as const;
 
-/** The answer's request id header, if it sent one. */
+/** The response's request id header, if it sent one. */
 export function requestIdOf(response: Response): string | undefined {
   for (const name of REQUEST_ID_HEADERS) {
     const value = response.headers.get(name);
@@ -23,7 +27,7 @@ export function requestIdOf(response: Response): string | undefined {
 }
 
 /**
- * The ciphertext of an answer envelope (`result`, PayU's field, or `token`, Wibmo's), or
+ * The ciphertext of a response envelope (`result`, PayU's field, or `token`, Wibmo's), or
  * `undefined` for any other body. Whether it is base64 at all is the envelope's to judge: a bad
  * token fails to open like any other unreadable one.
  */
@@ -33,16 +37,16 @@ export function envelopeToken(body: JsonObject | undefined): string | undefined 
   return envelopeCiphertext(body as ResponseEnvelope);
 }
 
-export function answerDetails(answer: Answer): WalletAnswerDetails {
+export function responseDetails(received: ReceivedResponse): WalletResponseDetails {
   return {
-    status: answer.response.status,
-    requestId: requestIdOf(answer.response),
-    rawBody: answer.text,
-    headers: answer.response.headers,
+    status: received.response.status,
+    requestId: requestIdOf(received.response),
+    rawBody: received.text,
+    headers: received.response.headers,
   };
 }
 
-/** The error for an answer that cannot be read, saying why in fixed words. */
-export function unreadable(answer: Answer, reason: string): WalletEnvelopeError {
-  return new WalletEnvelopeError(answer.context, answerDetails(answer), reason);
+/** The error for a response that cannot be read, saying why in fixed words. */
+export function unreadable(received: ReceivedResponse, reason: string): WalletEnvelopeError {
+  return new WalletEnvelopeError(received.context, responseDetails(received), reason);
 }
