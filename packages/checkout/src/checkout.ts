@@ -86,7 +86,7 @@ export interface Checkout {
    * `encdata` with the wallet's envelope and posted with `txn_s2s_flow=4`. Resolves to the
    * payment response once its hash verified; sent once, never retried (it is a debit).
    * @throws {CheckoutConfigError} when the checkout has no `encryptionKey`.
-   * @throws {CheckoutHashError} when the answer's hash does not verify.
+   * @throws {CheckoutHashError} when the response's hash does not verify.
    */
   payServerToServer(params: SeamlessPaymentParams): Promise<PaymentResponse>;
   /**

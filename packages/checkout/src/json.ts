@@ -1,5 +1,5 @@
 /**
- * Reading `postservice` answers without losing digits: every JSON number is kept as the text it
+ * Reading `postservice` responses without losing digits: every JSON number is kept as the text it
  * was written with (lossless-json), so an 18-digit `mihpayid` sent as a number is never rounded
  * through a double. Node 20's `JSON.parse` has no reviver `context.source` to do this natively.
  */
