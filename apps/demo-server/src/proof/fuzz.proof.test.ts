@@ -1,7 +1,7 @@
 /**
  * Fuzzing the demo server's HTTP surface: valid requests of every API, and the same with their
  * decrypted JSON, sealed token, headers, method, path or raw bytes mutated, sent over real sockets
- * (and malformed HTTP on a raw socket). No answer may be a 5xx, every answer on a wallet API route
+ * (and malformed HTTP on a raw socket). No response may be a 5xx, every response on a wallet API route
  * is JSON, and the server must never report an unhandled rejection or an uncaught exception
  * (a preload prints them on stderr), nor die.
  */
@@ -357,7 +357,7 @@ async function send(c: Case): Promise<{ answer: WalletAnswer; method: string }> 
   }
 }
 
-/** Writes `bytes` on a fresh connection; resolves with the answer's status line, if any. */
+/** Writes `bytes` on a fresh connection; resolves with the response's status line, if any. */
 function rawExchange(bytes: Uint8Array): Promise<string> {
   const { hostname, port } = new URL(server.url);
   return new Promise((resolve) => {

@@ -1,7 +1,7 @@
 /**
  * Two and four demo server processes on one PostgreSQL database, under concurrent loads and
  * unloads to the same three wallets, a third of them sent to two processes at once with one
- * clientTxnId: every copy gets the same answer and only one takes effect, balances are exact (the
+ * clientTxnId: every copy gets the same response and only one takes effect, balances are exact (the
  * sum of the successes), and the ledger holds each success once.
  */
 import { randomInt } from 'node:crypto';
@@ -99,7 +99,7 @@ describe.skipIf(PG_ADMIN_URL === undefined)('several demo servers on one Postgre
         for (const answers of copies) {
           for (const answer of answers) expect(decided(answer), answer.text).toBe(true);
           const bodies = new Set(answers.map((a) => JSON.stringify(a.body)));
-          expect(bodies.size, 'every copy gets the same answer').toBe(1);
+          expect(bodies.size, 'every copy gets the same response').toBe(1);
           const fresh = answers.filter((a) => a.headers.get('idempotent-replayed') !== 'true');
           expect(fresh, 'one copy ran, the others replayed it').toHaveLength(1);
         }

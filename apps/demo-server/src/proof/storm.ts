@@ -12,18 +12,18 @@ import { expect } from 'vitest';
 
 export type Movement = 'load' | 'unload';
 
-/** One request of a storm: what was sent, and the answer if one arrived. */
+/** One request of a storm: what was sent, and the response if one arrived. */
 export interface Sent {
   readonly api: Movement;
   readonly urn: string;
   readonly amount: number;
   readonly clientTxnId: string;
   readonly decrypted: Record<string, unknown>;
-  /** undefined: no answer (the connection failed). */
+  /** undefined: no response (the connection failed). */
   answer: WalletAnswer | undefined;
 }
 
-/** An answer the platform decided: an encrypted success or decline (not a fault, not a conflict). */
+/** A response the platform decided: an encrypted success or decline (not a fault, not a conflict). */
 export function decided(answer: WalletAnswer | undefined): boolean {
   const code = answer?.body?.responseCode;
   return answer !== undefined && typeof code === 'string' && code !== '1052' && code !== '5000';
@@ -86,7 +86,7 @@ export interface StormOptions {
   readonly workers: number;
   /** Each worker stops after this many requests. */
   readonly perWorker: number;
-  /** Stop a worker at its first request that got no answer (the server died). */
+  /** Stop a worker at its first request that got no response (the server died). */
   readonly stopOnSilence: boolean;
 }
 
@@ -175,8 +175,8 @@ export async function ledgerOf(
 }
 
 /**
- * The ledger agrees with the answers: each success once, with its type, amount and wallet; each
- * decline never; a request without an answer at most once; no entry that no request in `sent`
+ * The ledger agrees with the responses: each success once, with its type, amount and wallet; each
+ * decline never; a request without a response at most once; no entry that no request in `sent`
  * asked for; every wallet's balance is the sum of its entries, each entry's balanceAfter the
  * running sum and never negative.
  */
@@ -235,9 +235,9 @@ async function entriesInLedgerOrder(
 
 /**
  * Sends every request of `sent` again with its clientTxnId and content (a fresh date and
- * signature), `concurrency` at a time. A request that had an answer must get the same decrypted
- * answer, marked replayed; one that had none must now be decided. Each record's `answer` becomes
- * the retry's answer.
+ * signature), `concurrency` at a time. A request that had a response must get the same decrypted
+ * response, marked replayed; one that had none must now be decided. Each record's `answer` becomes
+ * the retry's response.
  */
 export async function retryEach(
   client: WalletTestClient,
