@@ -2,7 +2,7 @@
  * The machine-readable descriptions of the PayU-facing API, generated from the zod schemas with
  * zod's own JSON Schema output (`z.toJSONSchema`): one JSON Schema per API body, and an OpenAPI
  * 3.1 document in which each encrypted `token` names the decrypted body it carries through the
- * `x-wallet-decrypted` extension. With them, the example request and answer of every API the
+ * `x-wallet-decrypted` extension. With them, the example request and response of every API the
  * document shows.
  *
  * This is the `@wallet/schemas/openapi` entry: it imports the rest of the package by its name, kept
