@@ -69,7 +69,7 @@ async function killDuringStorms(dir: ProofDir, database: string, points: number)
       const sent = await storm.done;
       expect(server.faults()).toEqual([]);
       // The kill landed mid-storm: requests were in flight and got no response.
-      expect(sent.filter((s) => s.answer === undefined).length).toBeGreaterThan(0);
+      expect(sent.filter((s) => s.response === undefined).length).toBeGreaterThan(0);
       all.push(...sent);
 
       server = await startDemoProcess(dir, database);
