@@ -97,15 +97,15 @@ describe('a wallet life cycle from the command line', () => {
     expect(text.stdout).toMatch(/firstName\s+Asha/);
     expect(text.stdout).toMatch(/walletStatus\s+ACTIVE/);
     const json = await run(['--json', 'customer', 'get', '--urn', urn]);
-    const answer = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(answer).toMatchObject({
+    const response = JSON.parse(json.stdout) as Record<string, unknown>;
+    expect(response).toMatchObject({
       responseCode: '00',
       mobile,
       urn,
       kycProfile: 150,
       availableBalance: 0,
     });
-    accountNumber = String(answer.accountNumber);
+    accountNumber = String(response.accountNumber);
   });
 
   it('updates the profile, with a nested address field', async () => {
@@ -199,18 +199,18 @@ describe('a wallet life cycle from the command line', () => {
       '--to-date',
       to,
     ]);
-    const answer = JSON.parse(json.stdout) as { statementDetails: { transactionType: string }[] };
-    expect(answer.statementDetails.map((entry) => entry.transactionType)).toEqual([
+    const response = JSON.parse(json.stdout) as { statementDetails: { transactionType: string }[] };
+    expect(response.statementDetails.map((entry) => entry.transactionType)).toEqual([
       'CREDIT',
       'DEBIT',
     ]);
   });
 
-  it('checks the stored answer of an earlier call', async () => {
+  it('checks the stored response of an earlier call', async () => {
     const result = await run(['status', 'check', '--verifyclient-txn-id', 'cli-load-1', '--json']);
     expect(result.code).toBe(0);
-    const answer = JSON.parse(result.stdout) as { responseDump: { clientTxnId: string }[] };
-    expect(answer.responseDump[0]?.clientTxnId).toBe('cli-load-1');
+    const response = JSON.parse(result.stdout) as { responseDump: { clientTxnId: string }[] };
+    expect(response.responseDump[0]?.clientTxnId).toBe('cli-load-1');
   });
 
   it('starts a top-up by card and prints the page to send the browser to first', async () => {
@@ -239,9 +239,11 @@ describe('a wallet life cycle from the command line', () => {
     expect(await page.text()).toContain('<form');
     const json = await run([...topup, '--urn', urn, '--json']);
     expect(json.code).toBe(0);
-    const answer = JSON.parse(json.stdout) as { data: { redirectUrl: string; payuTxnId: string } };
-    expect(answer.data.redirectUrl.startsWith(`${sandbox.url}/`)).toBe(true);
-    expect(answer.data.payuTxnId).not.toBe('');
+    const response = JSON.parse(json.stdout) as {
+      data: { redirectUrl: string; payuTxnId: string };
+    };
+    expect(response.data.redirectUrl.startsWith(`${sandbox.url}/`)).toBe(true);
+    expect(response.data.payuTxnId).not.toBe('');
   });
 
   it('blocks debits, which then fail with exit code 1 and a hint', async () => {

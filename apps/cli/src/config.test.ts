@@ -108,6 +108,11 @@ describe('wallet config', () => {
       // A rejected key is never echoed back.
       if (name === 'encryption-key') expect(result.stderr).not.toContain(value);
     }
+    // The rule of a payment setting comes from @wallet/checkout's `rule`, said in the CLI's words.
+    const bankcode = await run(['config', 'set', 'bankcode', 'CLW|1']);
+    expect(bankcode.stderr).toBe(
+      'Error CONFIG_INVALID: The CLW bank code must be 1 to 50 letters, digits, _ or -.\nHint: See `wallet config set --help`; nothing was stored.\n',
+    );
     const unknown = await run(['config', 'set', 'colour', 'blue']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('There is no setting called colour');

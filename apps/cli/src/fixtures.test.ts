@@ -1,4 +1,4 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: fixture files refer to earlier answers as ${id.field} inside plain strings
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: fixture files refer to earlier responses as ${id.field} inside plain strings
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +39,7 @@ const load = (urn: string, transactionAmount: number) => ({
 const run = (args: string[]) => runCli(args, { env: sandbox.env, configHome: home.path });
 
 describe('wallet fixtures run', () => {
-  it('runs the steps in order, each filled from earlier answers, through the client', async () => {
+  it('runs the steps in order, each filled from earlier responses, through the client', async () => {
     const file = fixture('ok.json', [
       { id: 'alice', api: 'registerCustomer', params: customer('919822200001') },
       { id: 'topup', api: 'load', params: load('${alice.urn}', 1000) },

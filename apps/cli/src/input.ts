@@ -1,5 +1,7 @@
 /** Reading what the user hands a command: `--data` values, `@file` references and stdin. */
+
 import { readFile } from 'node:fs/promises';
+import type { JsonObject } from '@wallet/crypto';
 import { InputError } from './errors.js';
 
 /** All of stdin as text. Refuses to wait on a terminal, where nothing was piped in. */
@@ -33,7 +35,7 @@ export async function readDataArgument(value: string, what: string): Promise<str
 }
 
 /** Parses `text` as a JSON object; `what` names it in the error. */
-export function parseJsonObject(text: string, what: string): Record<string, unknown> {
+export function parseJsonObject(text: string, what: string): JsonObject {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -47,5 +49,5 @@ export function parseJsonObject(text: string, what: string): Record<string, unkn
       hint: `Give the ${what} as a JSON object in braces.`,
     });
   }
-  return value as Record<string, unknown>;
+  return value as JsonObject;
 }

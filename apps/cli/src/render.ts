@@ -1,5 +1,5 @@
 /**
- * Human rendering of a decrypted answer: its message as a headline, then its fields as aligned
+ * Human rendering of a decrypted response: its message as a headline, then its fields as aligned
  * `name  value` lines; arrays of objects (statement entries) as a table.
  */
 
@@ -39,13 +39,13 @@ function flatten(value: Record<string, unknown>, prefix: string, out: [string, u
   }
 }
 
-/** The answer of an API as text for a person. */
-export function renderAnswer(answer: Readonly<Record<string, unknown>>): string {
+/** The response of an API as text for a person. */
+export function renderResponse(response: Readonly<Record<string, unknown>>): string {
   const lines: string[] = [];
-  if (typeof answer.responseMessage === 'string') lines.push(answer.responseMessage);
+  if (typeof response.responseMessage === 'string') lines.push(response.responseMessage);
   const fields: [string, unknown][] = [];
   const tables: [string, Record<string, unknown>[]][] = [];
-  for (const [key, value] of Object.entries(answer)) {
+  for (const [key, value] of Object.entries(response)) {
     if (HEADER_FIELDS.has(key)) continue;
     if (Array.isArray(value) && value.every(isRecord)) tables.push([key, value]);
     else if (isRecord(value)) flatten(value, key, fields);

@@ -145,9 +145,9 @@ describe('wallet verify', () => {
     const other = { ...merchant, WALLET_MERCHANT_SALT: 'another-salt-entirely' };
     const result = await run(['verify', '--json'], other, signed.stdout);
     expect(result.code).toBe(1);
-    const answer = JSON.parse(result.stdout) as Record<string, string>;
-    expect(answer.valid).toBe(false);
-    expect(answer.reason).toBe('bad-signature');
+    const response = JSON.parse(result.stdout) as Record<string, string>;
+    expect(response.valid).toBe(false);
+    expect(response.reason).toBe('bad-signature');
     expect(result.stdout + result.stderr).not.toContain(first.merchantSalt);
     expect(result.stdout + result.stderr).not.toContain('another-salt-entirely');
   });

@@ -111,11 +111,11 @@ const CHECKOUT_ERRORS: Readonly<
   },
   CHECKOUT_HASH_MISMATCH: {
     exit: ExitCode.ApiError,
-    hint: 'The answer is not signed with your salt: check the merchant key and salt, and --gateway.',
+    hint: 'The response is not signed with your salt: check the merchant key and salt, and --gateway.',
   },
   CHECKOUT_RESPONSE_INVALID: {
     exit: ExitCode.ApiError,
-    hint: 'The gateway answered something that is not a PayU answer: check --gateway.',
+    hint: 'The gateway answered something that is not a PayU response: check --gateway.',
   },
   CHECKOUT_NETWORK_ERROR: {
     exit: ExitCode.Network,
@@ -195,7 +195,7 @@ function fromClientError(error: CodedError): CliError | undefined {
   const known = CLIENT_ERRORS[error.code];
   if (known === undefined) return undefined;
   const details = clientDetails(error);
-  // An answer that broke its schema is the API's fault, not the user's input.
+  // A response that broke its schema is the API's fault, not the user's input.
   const exit =
     error.code === 'WALLET_VALIDATION_FAILED' &&
     (error as { direction?: unknown }).direction === 'response'

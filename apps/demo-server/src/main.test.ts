@@ -57,7 +57,7 @@ describe('wallet-demo-server', () => {
     const server = await start([]);
     const { hostname, port } = new URL(server.url);
     // A request whose body is still arriving when the signal lands.
-    const answer = new Promise<number>((resolve, reject) => {
+    const response = new Promise<number>((resolve, reject) => {
       const req = request(
         {
           host: hostname,
@@ -78,7 +78,7 @@ describe('wallet-demo-server', () => {
         setTimeout(() => req.end('}'), 300);
       }, 100);
     });
-    expect(await answer).toBe(404);
+    expect(await response).toBe(404);
     expect(await server.exited).toBe(0);
     expect(server.stdout()).toContain('SIGTERM: draining in-flight requests');
   });

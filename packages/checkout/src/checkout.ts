@@ -3,7 +3,12 @@
  * here are bound to a {@link Platform} by `index.ts`: node:crypto, or @noble/hashes and
  * @noble/ciphers in the web build.
  */
-import { type Envelope, type EnvelopeOptions, WalletKeyError } from '@wallet/crypto';
+import {
+  CryptoErrorCode,
+  type Envelope,
+  type EnvelopeOptions,
+  WalletKeyError,
+} from '@wallet/crypto';
 import { type CallbackBody, parseCallbackWith } from './callback.js';
 import {
   balance,
@@ -81,7 +86,7 @@ export interface Checkout {
    * `encdata` with the wallet's envelope and posted with `txn_s2s_flow=4`. Resolves to the
    * payment response once its hash verified; sent once, never retried (it is a debit).
    * @throws {CheckoutConfigError} when the checkout has no `encryptionKey`.
-   * @throws {CheckoutHashError} when the answer's hash does not verify.
+   * @throws {CheckoutHashError} when the response's hash does not verify.
    */
   payServerToServer(params: SeamlessPaymentParams): Promise<PaymentResponse>;
   /**
@@ -174,8 +179,8 @@ function envelopeOf(config: ResolvedCheckoutConfig, platform: Platform): Envelop
     return platform.createEnvelope(options);
   } catch (error) {
     if (error instanceof WalletKeyError) {
-      const setting = error.code === 'INVALID_IV' ? 'ivMode' : 'encryptionKey';
-      throw new CheckoutConfigError(setting, error.message.replace(/\.$/, ''));
+      const setting = error.code === CryptoErrorCode.InvalidIv ? 'ivMode' : 'encryptionKey';
+      throw new CheckoutConfigError(setting, error.expected);
     }
     throw error;
   }

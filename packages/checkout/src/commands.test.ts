@@ -9,7 +9,7 @@ import {
   CheckoutTransportError,
 } from './errors.js';
 import { createCheckout, responseHash } from './index.js';
-import { readAnswer } from './postservice.js';
+import { readResponse } from './postservice.js';
 import { type StandIn, startPostserviceStandIn } from './test-postservice.js';
 
 const KEY = 'sbxKey01';
@@ -97,19 +97,19 @@ describe('verifyPayment and checkPayment over a socket', () => {
     expect(await checkout().checkPayment('999999999999999999')).toBeNull();
   });
 
-  it('reads a raw answer with a bare 18-digit mihpayid losslessly', () => {
-    const answer = readAnswer(
+  it('reads a raw response with a bare 18-digit mihpayid losslessly', () => {
+    const response = readResponse(
       'verify_payment',
       '{"status":1,"msg":"ok","transaction_details":{"t":{"mihpayid":403993715521937565,"amt":525.00}}}',
     );
-    expect(answer.body.transaction_details).toEqual({
+    expect(response.body.transaction_details).toEqual({
       t: { mihpayid: '403993715521937565', amt: '525.00' },
     });
   });
 
-  it('refuses answers that are not JSON objects with a status', async () => {
-    expect(() => readAnswer('verify_payment', '<html>')).toThrow(CheckoutResponseError);
-    expect(() => readAnswer('verify_payment', '{"msg":"x"}')).toThrow(CheckoutResponseError);
+  it('refuses responses that are not JSON objects with a status', async () => {
+    expect(() => readResponse('verify_payment', '<html>')).toThrow(CheckoutResponseError);
+    expect(() => readResponse('verify_payment', '{"msg":"x"}')).toThrow(CheckoutResponseError);
   });
 
   it('says so when PayU refuses the command hash (a wrong salt)', async () => {
@@ -190,7 +190,7 @@ describe('retries and timeouts', () => {
     expect(standIn.requests.length - before).toBe(1);
   });
 
-  it('stops reading an answer past maxResponseBytes, and does not retry it', async () => {
+  it('stops reading a response past maxResponseBytes, and does not retry it', async () => {
     standIn.faults.push({ kind: 'large', bytes: 4096 }, { kind: 'large', bytes: 4096 });
     const before = standIn.requests.length;
     const error = (await rejection(

@@ -1,6 +1,6 @@
 /**
  * The `postservice` command API (checkout.md section 5), typed: what each command sends and how
- * its answer is read. Ids and amounts stay the strings PayU wrote.
+ * its response is read. Ids and amounts stay the strings PayU wrote.
  */
 import type { Digest } from './digest.js';
 import {
@@ -11,15 +11,15 @@ import {
   CheckoutResponseError,
 } from './errors.js';
 import { checkAmount, checkPhone, checkRequiredText, checkTxnid } from './fields.js';
-import { isJsonObject, type LosslessJson, scalarText } from './json.js';
-import type { PostserviceAnswer, PostserviceCommand } from './postservice.js';
+import { isJsonObject, type LosslessJson, type LosslessJsonObject, scalarText } from './json.js';
+import type { PostserviceCommand, PostserviceResponse } from './postservice.js';
 import { isPaymentStatus, type PaymentDetails, paymentDetails } from './response.js';
 
 /** Sends one command; {@link Postservice.send}. */
 export type SendCommand = (
   command: PostserviceCommand,
   vars: readonly [string, ...(string | undefined)[]],
-) => Promise<PostserviceAnswer>;
+) => Promise<PostserviceResponse>;
 
 /** `verify_payment`: each txnid asked for, with its payment or `null` when PayU has none. */
 export type VerifiedPayments = Readonly<Record<string, PaymentDetails | null>>;
@@ -85,7 +85,7 @@ const TOKEN = /^[A-Za-z0-9_-]{1,23}$/;
 const MIHPAYID = /^[A-Za-z0-9]{1,40}$/;
 const NOT_FOUND = 'Not Found';
 
-/** A `status: 0` answer to a look-up: `CHECKOUT_NOT_FOUND` when its `msg` says so. */
+/** A `status: 0` response to a look-up: `CHECKOUT_NOT_FOUND` when its `msg` says so. */
 function lookupFailed(command: string, msg: string): CheckoutCommandError {
   const code = /not found/i.test(msg)
     ? CheckoutErrorCode.NotFound
@@ -117,19 +117,21 @@ function textFields(value: LosslessJson | undefined): Record<string, string> | u
   return fields;
 }
 
-/** The `transaction_details` of an answer: read at `status 1`, and at `status 0` when present. */
-function details(
-  command: string,
-  answer: PostserviceAnswer,
-): { readonly [key: string]: LosslessJson } {
-  const found = answer.body.transaction_details;
+/** The `transaction_details` of a response: read at `status 1`, and at `status 0` when present. */
+function details(command: string, response: PostserviceResponse): LosslessJsonObject {
+  const found = response.body.transaction_details;
   if (isJsonObject(found)) return found;
-  if (answer.status === 0) {
-    throw new CheckoutCommandError(CheckoutErrorCode.CommandFailed, command, answer.msg, undefined);
+  if (response.status === 0) {
+    throw new CheckoutCommandError(
+      CheckoutErrorCode.CommandFailed,
+      command,
+      response.msg,
+      undefined,
+    );
   }
   throw new CheckoutResponseError(
     `postservice ${command} answered without transaction_details.`,
-    answer.text,
+    response.text,
   );
 }
 
@@ -160,10 +162,11 @@ export async function verifyPayment(
   txnids: readonly string[],
 ): Promise<VerifiedPayments> {
   const asked = checkTxnids(txnids);
-  const answer = await send('verify_payment', [asked.join('|')]);
-  const found = details('verify_payment', answer);
+  const response = await send('verify_payment', [asked.join('|')]);
+  const found = details('verify_payment', response);
   const result: Record<string, PaymentDetails | null> = {};
-  for (const txnid of asked) result[txnid] = paymentOf('verify_payment', found[txnid], answer.text);
+  for (const txnid of asked)
+    result[txnid] = paymentOf('verify_payment', found[txnid], response.text);
   return result;
 }
 
@@ -173,8 +176,8 @@ export async function checkPayment(
   mihpayid: string,
 ): Promise<PaymentDetails | null> {
   const id = checkMihpayid(mihpayid);
-  const answer = await send('check_payment', [id]);
-  return paymentOf('check_payment', details('check_payment', answer)[id], answer.text);
+  const response = await send('check_payment', [id]);
+  return paymentOf('check_payment', details('check_payment', response)[id], response.text);
 }
 
 /** The token of a refund without one: `r` and 22 hex digits of SHA-256 over what identifies it. */
@@ -222,33 +225,33 @@ export async function refund(
     request.callbackUrl === undefined
       ? undefined
       : checkRequiredText('callbackUrl', request.callbackUrl, 255);
-  const answer = await send('cancel_refund_transaction', [
+  const response = await send('cancel_refund_transaction', [
     mihpayid,
     token,
     amount,
     undefined,
     callbackUrl,
   ]);
-  if (answer.status === 0) {
-    const errorCode = scalarText(answer.body.error_code) || undefined;
+  if (response.status === 0) {
+    const errorCode = scalarText(response.body.error_code) || undefined;
     const code =
       (errorCode === undefined ? undefined : REFUND_CODES[errorCode]) ??
       CheckoutErrorCode.RefundRefused;
-    throw new CheckoutRefundError(code, 'cancel_refund_transaction', answer.msg, errorCode);
+    throw new CheckoutRefundError(code, 'cancel_refund_transaction', response.msg, errorCode);
   }
-  const requestId = scalarText(answer.body.request_id);
+  const requestId = scalarText(response.body.request_id);
   if (requestId === '') {
     throw new CheckoutResponseError(
       'postservice cancel_refund_transaction answered without a request_id.',
-      answer.text,
+      response.text,
     );
   }
   return {
     requestId,
-    mihpayid: scalarText(answer.body.mihpayid) || mihpayid,
-    bankRefNum: scalarText(answer.body.bank_ref_num),
+    mihpayid: scalarText(response.body.mihpayid) || mihpayid,
+    bankRefNum: scalarText(response.body.bank_ref_num),
     token,
-    msg: answer.msg,
+    msg: response.msg,
   };
 }
 
@@ -269,18 +272,18 @@ function refundOf(requestId: string, value: LosslessJson | undefined): RefundDet
 /** `check_action_status`: the state of refund request `requestId`. */
 export async function refundStatus(send: SendCommand, requestId: string): Promise<RefundDetails> {
   const id = checkRequiredText('requestId', requestId, 64);
-  const answer = await send('check_action_status', [id]);
-  if (answer.status === 0 && !isJsonObject(answer.body.transaction_details)) {
-    throw lookupFailed('check_action_status', answer.msg);
+  const response = await send('check_action_status', [id]);
+  if (response.status === 0 && !isJsonObject(response.body.transaction_details)) {
+    throw lookupFailed('check_action_status', response.msg);
   }
-  const outer = details('check_action_status', answer)[id];
+  const outer = details('check_action_status', response)[id];
   const inner = isJsonObject(outer) ? (outer[id] ?? outer) : undefined;
   const found = refundOf(id, inner);
   if (found === undefined) {
     throw new CheckoutCommandError(
       CheckoutErrorCode.NotFound,
       'check_action_status',
-      answer.msg,
+      response.msg,
       undefined,
     );
   }
@@ -293,8 +296,8 @@ export async function refunds(
   txnids: readonly string[],
 ): Promise<Readonly<Record<string, readonly RefundDetails[]>>> {
   const asked = checkTxnids(txnids);
-  const answer = await send('getAllRefundsFromTxnIds', [asked.join('|')]);
-  const found = details('getAllRefundsFromTxnIds', answer);
+  const response = await send('getAllRefundsFromTxnIds', [asked.join('|')]);
+  const found = details('getAllRefundsFromTxnIds', response);
   const result: Record<string, readonly RefundDetails[]> = {};
   for (const txnid of asked) {
     const entry = found[txnid];
@@ -317,14 +320,14 @@ export async function balance(
 ): Promise<WalletBalance> {
   const mobile = checkPhone(query?.mobile, 'mobile');
   const var1 = JSON.stringify({ walletIdentifier: 'CLW', mobile, ibibo_code: bankcode });
-  const answer = await send('check_balance', [var1]);
-  if (answer.status === 0) throw lookupFailed('check_balance', answer.msg);
-  const cardBalance = scalarText(answer.body.cardBalance);
+  const response = await send('check_balance', [var1]);
+  if (response.status === 0) throw lookupFailed('check_balance', response.msg);
+  const cardBalance = scalarText(response.body.cardBalance);
   if (cardBalance === '') {
     throw new CheckoutResponseError(
       'postservice check_balance answered without cardBalance.',
-      answer.text,
+      response.text,
     );
   }
-  return { balance: cardBalance, cardName: scalarText(answer.body.cardName) };
+  return { balance: cardBalance, cardName: scalarText(response.body.cardName) };
 }

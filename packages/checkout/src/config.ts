@@ -47,7 +47,7 @@ export interface CheckoutConfig {
   readonly retries?: number;
   /** The longest wait between attempts (caps `Retry-After` too), in milliseconds; default 8 000. */
   readonly maxRetryDelay?: number;
-  /** The largest `postservice` or seamless answer body read, in bytes; default 1 048 576 (1 MiB). */
+  /** The largest `postservice` or seamless response body read, in bytes; default 1 048 576 (1 MiB). */
   readonly maxResponseBytes?: number;
   /** The fetch to send with; default the global `fetch`. */
   readonly fetch?: CheckoutFetch;

@@ -13,9 +13,9 @@ export const CheckoutErrorCode = {
   Config: 'CHECKOUT_CONFIG_INVALID',
   /** A field to hash or post breaks PayU's field rules (a `|`, a bad amount, too long, ...). */
   Field: 'CHECKOUT_FIELD_INVALID',
-  /** A payment response (callback or seamless answer) whose hash does not verify. */
+  /** A payment response (callback or seamless response) whose hash does not verify. */
   Hash: 'CHECKOUT_HASH_MISMATCH',
-  /** A callback body or gateway answer that cannot be read as PayU's (not a form, a field twice, ...). */
+  /** A callback body or gateway response that cannot be read as PayU's (not a form, a field twice, ...). */
   Response: 'CHECKOUT_RESPONSE_INVALID',
   /** `postservice` could not be reached (DNS, connection refused or reset, TLS), after every retry. */
   Network: 'CHECKOUT_NETWORK_ERROR',
@@ -23,9 +23,9 @@ export const CheckoutErrorCode = {
   Timeout: 'CHECKOUT_TIMEOUT',
   /** `postservice` answered an HTTP error status (after every retry for 408, 429 and 5xx). */
   Http: 'CHECKOUT_HTTP_ERROR',
-  /** A `postservice` answer body larger than `maxResponseBytes`: not read further, not retried. */
+  /** A `postservice` response body larger than `maxResponseBytes`: not read further, not retried. */
   ResponseTooLarge: 'CHECKOUT_RESPONSE_TOO_LARGE',
-  /** A `status: 0` answer of no more specific kind. */
+  /** A `status: 0` response of no more specific kind. */
   CommandFailed: 'CHECKOUT_COMMAND_FAILED',
   /** `postservice` refused the command hash (`Invalid Hash.`): the key or salt is wrong. */
   CommandHash: 'CHECKOUT_COMMAND_HASH_REFUSED',
@@ -91,6 +91,11 @@ export class CheckoutConfigError extends WalletCheckoutError {
   readonly code: typeof CheckoutErrorCode.Config = CheckoutErrorCode.Config;
   /** The setting at fault (`salt`, `environment`, `ivMode.fixed`, ...). */
   readonly setting: string;
+  /**
+   * What the setting must be, without its name (`must be a non-empty string`): callers that name
+   * the setting their own way (a CLI flag, an environment variable) read this, never the message.
+   */
+  readonly rule: string;
 
   constructor(setting: string, rule: string) {
     super(
@@ -99,11 +104,12 @@ export class CheckoutConfigError extends WalletCheckoutError {
         : `Invalid checkout setting ${setting}: ${rule}.`,
     );
     this.setting = setting;
+    this.rule = rule;
   }
 }
 
 /**
- * A callback body or gateway answer this package cannot read: not a form or JSON, a field sent
+ * A callback body or gateway response this package cannot read: not a form or JSON, a field sent
  * twice or not as a string, an unknown status. The raw body is kept as a non-enumerable `body`,
  * never in the message.
  */
@@ -126,7 +132,7 @@ export interface CheckoutCallContext {
   readonly attempts: number;
 }
 
-/** A `postservice` call that got no usable answer: network, timeout, HTTP status, oversized body. */
+/** A `postservice` call that got no usable response: network, timeout, HTTP status, oversized body. */
 export class CheckoutTransportError extends WalletCheckoutError {
   override readonly name = 'CheckoutTransportError';
   readonly code:
@@ -165,7 +171,7 @@ export class CheckoutTransportError extends WalletCheckoutError {
 }
 
 /**
- * A `postservice` answer with `status: 0`. `msg` and `errorCode` are PayU's; `code` says the kind:
+ * A `postservice` response with `status: 0`. `msg` and `errorCode` are PayU's; `code` says the kind:
  * a refused hash, something not found, a refund refused (105, 106, 111, ...), or another failure.
  */
 export class CheckoutCommandError extends WalletCheckoutError {

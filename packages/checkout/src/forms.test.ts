@@ -1,9 +1,11 @@
+import { createEnvelope, generateKey, WalletKeyError } from '@wallet/crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CheckoutConfigError, CheckoutFieldError } from './errors.js';
 import type { PaymentParams } from './forms.js';
 import { builds } from './test-helpers.js';
 
+const KEY = generateKey();
 const CONFIG = { key: 'sbxKey01', salt: 'Qm9yZWRTYWx0MDE', environment: 'test' } as const;
 const COMMON = {
   txnid: 'order_20261204_0001',
@@ -167,6 +169,25 @@ describe.each(builds)('createCheckout settings through $name', ({ build }) => {
     expect(error.setting).toBe(setting);
     expect(error.code).toBe('CHECKOUT_CONFIG_INVALID');
     expect(error.message).not.toMatch(/sec\|ret|user:pw/);
+  });
+
+  // The rule comes from the crypto error's `expected`, not from its message.
+  it.each([
+    ['encryptionKey', { encryptionKey: 'abc' }, { key: 'abc' }],
+    ['ivMode', { encryptionKey: KEY, ivMode: { fixed: 'zz' } }, { key: KEY, iv: { fixed: 'zz' } }],
+  ] as const)('says what a bad %s must be, as @wallet/crypto says it', (setting, bad, envelope) => {
+    const error = configError({ ...CONFIG, ...bad });
+    const cause = (() => {
+      try {
+        createEnvelope(envelope);
+      } catch (thrown) {
+        if (thrown instanceof WalletKeyError) return thrown;
+      }
+      throw new Error('expected a WalletKeyError');
+    })();
+    expect(error.setting).toBe(setting);
+    expect(error.rule).toBe(cause.expected);
+    expect(error.message).toBe(`Invalid checkout setting ${setting}: ${cause.expected}.`);
   });
 });
 

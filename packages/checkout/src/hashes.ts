@@ -41,7 +41,7 @@ export interface PaymentHashParams {
   readonly additional_charges?: string;
 }
 
-/** The fields of a payment response (callback, seamless answer) that its hash covers. */
+/** The fields of a payment response (callback, seamless response) that its hash covers. */
 export interface ResponseHashFields {
   readonly key: string;
   readonly txnid: string;

@@ -41,7 +41,7 @@ export function paymentHash(params: PaymentHashParams, salt: string): string {
 }
 
 /**
- * The SHA-512 hash a payment response (callback, seamless answer) must carry:
+ * The SHA-512 hash a payment response (callback, seamless response) must carry:
  * `SALT|status||||||udf5|..|udf1|email|firstname|productinfo|amount|txnid|key`, with
  * `additionalCharges|` in front when it carries charges (either spelling).
  * @throws {CheckoutFieldError} naming the first field that breaks PayU's rules.

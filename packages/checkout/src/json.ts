@@ -1,17 +1,15 @@
 /**
- * Reading `postservice` answers without losing digits: every JSON number is kept as the text it
+ * Reading `postservice` responses without losing digits: every JSON number is kept as the text it
  * was written with (lossless-json), so an 18-digit `mihpayid` sent as a number is never rounded
  * through a double. Node 20's `JSON.parse` has no reviver `context.source` to do this natively.
  */
 import { parse } from 'lossless-json';
 
 /** A JSON value whose numbers are their source text. */
-export type LosslessJson =
-  | null
-  | boolean
-  | string
-  | readonly LosslessJson[]
-  | { readonly [key: string]: LosslessJson };
+export type LosslessJson = null | boolean | string | readonly LosslessJson[] | LosslessJsonObject;
+
+/** A JSON object whose numbers are their source text (not `@wallet/crypto`'s `JsonObject`). */
+export type LosslessJsonObject = { readonly [key: string]: LosslessJson };
 
 const keepText = (text: string): string => text;
 
@@ -25,9 +23,7 @@ export function parseLossless(text: string): LosslessJson | undefined {
 }
 
 /** Whether `value` is a JSON object (not an array, not null). */
-export function isJsonObject(
-  value: LosslessJson | undefined,
-): value is { readonly [key: string]: LosslessJson } {
+export function isJsonObject(value: LosslessJson | undefined): value is LosslessJsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

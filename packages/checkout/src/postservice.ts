@@ -1,12 +1,12 @@
 /**
  * Sending one `postservice` command (checkout.md section 5) on ky: the form body encoded with
- * `URLSearchParams` and signed with the command hash, the answer read as lossless JSON.
+ * `URLSearchParams` and signed with the command hash, the response read as lossless JSON.
  *
  * Retries and timeouts are the wallet client's own, from `@wallet/http`: what is retried (network
  * failures, attempt timeouts, HTTP 408, 429 and 5xx), the backoff, the one reader of a named wait,
  * the one deadline per call, the capped body reader. This module decides only which commands may
  * be retried at all: the read-only ones, and refunds, which always carry a token (PayU answers a
- * repeated token and amount with the first answer). A command of class `once` is sent once.
+ * repeated token and amount with the first response). A command of class `once` is sent once.
  */
 import {
   Deadline,
@@ -25,7 +25,7 @@ import {
   CheckoutTransportError,
 } from './errors.js';
 import { commandHashWith } from './hashes.js';
-import { isJsonObject, type LosslessJson, parseLossless, scalarText } from './json.js';
+import { isJsonObject, type LosslessJsonObject, parseLossless, scalarText } from './json.js';
 
 /**
  * Whether a command may be sent again after a failed attempt: `read` (it changes nothing),
@@ -47,12 +47,12 @@ export const COMMAND_RETRY = {
 /** A command {@link COMMAND_RETRY} knows. */
 export type PostserviceCommand = keyof typeof COMMAND_RETRY;
 
-/** A `status: 1` answer, or a `status: 0` one the caller reads itself. */
-export interface PostserviceAnswer {
+/** A `status: 1` response, or a `status: 0` one the caller reads itself. */
+export interface PostserviceResponse {
   /** `1` or `0`: the call's status, not the payment's. */
   readonly status: 0 | 1;
   readonly msg: string;
-  readonly body: { readonly [key: string]: LosslessJson };
+  readonly body: LosslessJsonObject;
   /** The body as received. */
   readonly text: string;
 }
@@ -69,10 +69,10 @@ function policyOf(config: ResolvedCheckoutConfig, retriable: boolean): RetryTime
 }
 
 /**
- * POSTs `form` to `url` and returns the answer's body text, retrying as `@wallet/http` does when
+ * POSTs `form` to `url` and returns the response's body text, retrying as `@wallet/http` does when
  * `retriable`. `label` names the call in errors (`verify_payment`, `_payment`).
  * @throws {CheckoutTransportError} for a network failure, a timeout, an HTTP error status or an
- * answer body larger than `maxResponseBytes`.
+ * response body larger than `maxResponseBytes`.
  */
 export async function postForm(
   config: ResolvedCheckoutConfig,
@@ -137,15 +137,15 @@ export class Postservice {
 
   /**
    * Sends `command` with `vars` (var1, var2, ...; `undefined` leaves one out) and reads the
-   * answer. `status: 0` answers come back for the caller to read, except `Invalid Hash.`.
+   * response. `status: 0` responses come back for the caller to read, except `Invalid Hash.`.
    * @throws {CheckoutTransportError} for a network failure, a timeout or an HTTP error status.
-   * @throws {CheckoutResponseError} for an answer that is not a JSON object with a `status`.
+   * @throws {CheckoutResponseError} for a response that is not a JSON object with a `status`.
    * @throws {CheckoutCommandError} `CHECKOUT_COMMAND_HASH_REFUSED` when PayU refused the hash.
    */
   async send(
     command: PostserviceCommand,
     vars: readonly [string, ...(string | undefined)[]],
-  ): Promise<PostserviceAnswer> {
+  ): Promise<PostserviceResponse> {
     const { key, salt } = this.config;
     const form = new URLSearchParams({ key, command });
     vars.forEach((value, i) => {
@@ -156,12 +156,12 @@ export class Postservice {
     const retriable = (COMMAND_RETRY[command] as RetryClass) !== 'once';
     const url = this.config.endpoints.postservice;
     const text = await postForm(this.config, url, form, command, retriable);
-    return readAnswer(command, text);
+    return readResponse(command, text);
   }
 }
 
-/** The answer's status, message and body. */
-export function readAnswer(command: string, text: string): PostserviceAnswer {
+/** The response's status, message and body. */
+export function readResponse(command: string, text: string): PostserviceResponse {
   const body = parseLossless(text);
   if (!isJsonObject(body)) {
     throw new CheckoutResponseError(

@@ -1,13 +1,13 @@
 /**
  * The payment response of checkout.md section 4: what the callback posts to `surl`/`furl`, what
- * the seamless mode answers, and (without `hash`) what `verify_payment` details. Every field is a
+ * the seamless mode responds, and (without `hash`) what `verify_payment` details. Every field is a
  * string as received: `mihpayid` is 18 digits, which a JavaScript number would round.
  */
 
 /** The payment's outcome. Only `success` is a payment; `pending` is settled later. */
 export type PaymentStatus = 'success' | 'failure' | 'pending';
 
-/** The fields PayU sends about a payment (callback, seamless answer, verify detail). */
+/** The fields PayU sends about a payment (callback, seamless response, verify detail). */
 export interface PaymentDetails {
   /** PayU's payment id: 18 digits, always a string. */
   readonly mihpayid: string;

@@ -41,7 +41,7 @@ const checkout = (settings: Record<string, unknown> = {}) =>
   });
 
 describe('payServerToServer over a socket', () => {
-  it('posts txn_s2s_flow=4 with the sealed merchant-hosted fields and reads the verified answer', async () => {
+  it('posts txn_s2s_flow=4 with the sealed merchant-hosted fields and reads the verified response', async () => {
     const response = await checkout().payServerToServer(PAYMENT);
     expect(response).toMatchObject({
       status: 'success',

@@ -1,7 +1,7 @@
 /**
  * The seamless (server-to-server) mode of checkout.md section 2: the merchant-hosted fields, hash
  * included, form-urlencoded and sealed with the wallet's envelope into `encdata` (the spec's
- * **profile**: PayU does not document its cipher), posted with `txn_s2s_flow=4`. The answer is
+ * **profile**: PayU does not document its cipher), posted with `txn_s2s_flow=4`. The response is
  * the payment response of section 4 as JSON, read losslessly and trusted only once its hash
  * verifies. A payment is a debit, so it is sent once, never retried.
  */
@@ -42,7 +42,7 @@ export async function payServerToServer(
   const text = await postForm(config, config.endpoints.payment, form, '_payment', false);
   const body = parseLossless(text);
   if (!isJsonObject(body)) {
-    throw new CheckoutResponseError('The seamless payment answer is not a JSON object.', text);
+    throw new CheckoutResponseError('The seamless payment response is not a JSON object.', text);
   }
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(body)) {

@@ -23,14 +23,14 @@ interface StandInRefund {
   readonly amount: string;
   readonly bankRefNum: string;
   status: 'queued' | 'success' | 'failure';
-  readonly answer: string;
+  readonly responseText: string;
 }
 
 /** Something to do to the next requests instead of answering them. */
 export type Fault =
   | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: string }
   | { readonly kind: 'delay'; readonly ms: number }
-  /** A 200 answer of `bytes` bytes, streamed in two chunks without a Content-Length. */
+  /** A 200 response of `bytes` bytes, streamed in two chunks without a Content-Length. */
   | { readonly kind: 'large'; readonly bytes: number };
 
 export interface StandIn {
@@ -100,7 +100,7 @@ export async function startPostserviceStandIn(options: {
   const faults: Fault[] = [];
   let nextRequestId = 137_000_001;
 
-  function answer(form: URLSearchParams): string {
+  function respond(form: URLSearchParams): string {
     const command = form.get('command') ?? '';
     const var1 = form.get('var1') ?? '';
     if (
@@ -153,7 +153,7 @@ export async function startPostserviceStandIn(options: {
           (r) => r.mihpayid === var1 && r.token === token,
         );
         if (previous !== undefined) {
-          if (previous.amount === amount) return previous.answer;
+          if (previous.amount === amount) return previous.responseText;
           return JSON.stringify({
             status: 0,
             msg: 'Token already used for another amount',
@@ -193,7 +193,7 @@ export async function startPostserviceStandIn(options: {
           amount,
           bankRefNum,
           status: 'queued',
-          answer: text,
+          responseText: text,
         });
         return text;
       }
@@ -354,7 +354,7 @@ export async function startPostserviceStandIn(options: {
       return;
     }
     if (response.destroyed) return;
-    response.writeHead(200, { 'content-type': 'application/json' }).end(answer(form));
+    response.writeHead(200, { 'content-type': 'application/json' }).end(respond(form));
   }
 
   const server: Server = createServer((request, response) => {

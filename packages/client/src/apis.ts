@@ -66,7 +66,7 @@ export function statement(
   return callApi(core, 'statement', params, options);
 }
 
-/** Check Status: the stored answer of an earlier call, by its clientTxnId. */
+/** Check Status: the stored response of an earlier call, by its clientTxnId. */
 export function checkStatus(
   core: WalletCore,
   params: ParamsOf<'checkStatus'>,

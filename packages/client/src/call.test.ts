@@ -38,7 +38,7 @@ function setup(script: Script, extra: Partial<WalletClientConfig> = {}) {
   return { platform, client };
 }
 
-/** A fetch answer that never comes, until the request's signal aborts. */
+/** A fetch response that never comes, until the request's signal aborts. */
 function never(received: Received): Promise<Response> {
   return new Promise((_resolve, reject) => {
     const { signal } = received;
@@ -47,14 +47,14 @@ function never(received: Received): Promise<Response> {
 }
 
 describe('a call', () => {
-  it('sends the request validated, sealed, signed and filled in, and returns the parsed answer', async () => {
+  it('sends the request validated, sealed, signed and filled in, and returns the parsed response', async () => {
     const { platform, client } = setup((r) =>
       platform.success(r, { customerId: 'cust-1', urn: 12345678901 }),
     );
-    const answer = await client.registerCustomer(customer);
-    expect(answer.customerId).toBe('cust-1');
+    const data = await client.registerCustomer(customer);
+    expect(data.customerId).toBe('cust-1');
     // The schema reads a numeric urn as a string.
-    expect(answer.urn).toBe('12345678901');
+    expect(data.urn).toBe('12345678901');
     const [sent] = platform.received;
     expect(sent?.signatureOk).toBe(true);
     expect(sent?.method).toBe('POST');
@@ -116,7 +116,7 @@ describe('a call', () => {
     expect(platform.received).toHaveLength(0);
   });
 
-  it('exposes the raw Response next to the parsed answer', async () => {
+  it('exposes the raw Response next to the parsed response', async () => {
     const { platform, client } = setup((r) => platform.success(r, { customerId: 'c', urn: '1' }));
     const { data, response, rawBody, clientTxnId, attempts } = await client
       .registerCustomer(customer, { clientTxnId: 'with-response-1' })
@@ -129,7 +129,7 @@ describe('a call', () => {
     expect(attempts).toBe(1);
   });
 
-  it('maps a failure answer to its error, with the call attached', async () => {
+  it('maps a failure response to its error, with the call attached', async () => {
     const { platform, client } = setup((r) =>
       platform.sealed(
         {
@@ -170,7 +170,7 @@ describe('a call', () => {
     expect((error as WalletInvalidRequestError).message).toContain('(field productId)');
   });
 
-  it('reports an answer it cannot read as an envelope error', async () => {
+  it('reports a response it cannot read as an envelope error', async () => {
     const bodies = [
       'not json',
       JSON.stringify({ result: 'AAAAAAAAAAAAAAAAAAAAAA==' }),
@@ -184,10 +184,23 @@ describe('a call', () => {
       expect((error as WalletEnvelopeError).status).toBe(200);
     }
   });
+
+  it('refuses a response body that names its envelope twice, rather than pick one', async () => {
+    // JSON.parse would keep the last `result`; the strict parser of @wallet/crypto refuses both,
+    // as the platform refuses such a request.
+    const { platform, client } = setup(async (r) => {
+      const sealed = (await platform.success(r, { customerId: 'c', urn: '1' }).json()) as {
+        result: string;
+      };
+      return platform.plain(`{"result":"AAAAAAAAAAAAAAAAAAAAAA==","result":"${sealed.result}"}`);
+    });
+    const error = await client.registerCustomer(customer).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WalletEnvelopeError);
+  });
 });
 
-describe('answer validation', () => {
-  it('fails on an answer that breaks its schema in strict mode', async () => {
+describe('response validation', () => {
+  it('fails on a response that breaks its schema in strict mode', async () => {
     const { platform, client } = setup((r) => platform.success(r, { customerId: 'c' }));
     const error = await client.registerCustomer(customer).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WalletValidationError);
@@ -195,7 +208,7 @@ describe('answer validation', () => {
     expect((error as WalletValidationError).field).toBe('urn');
   });
 
-  it('fails on an answer that does not echo the clientTxnId in strict mode', async () => {
+  it('fails on a response that does not echo the clientTxnId in strict mode', async () => {
     const { platform, client } = setup((r) =>
       platform.success(
         { ...r, plaintext: { ...r.plaintext, clientTxnId: 'someone-else' } },
@@ -206,20 +219,20 @@ describe('answer validation', () => {
     expect((error as WalletValidationError).field).toBe('clientTxnId');
   });
 
-  it('logs and returns the answer as it came in warn mode', async () => {
+  it('logs and returns the response as it came in warn mode', async () => {
     const warnings: [string, WalletLogFields][] = [];
     const { platform, client } = setup((r) => platform.success(r, { customerId: 'c' }), {
       responseValidation: 'warn',
       logger: { warn: (message, fields) => warnings.push([message, fields]) },
     });
-    const answer = await client.registerCustomer(customer);
-    expect(answer.customerId).toBe('c');
+    const data = await client.registerCustomer(customer);
+    expect(data.customerId).toBe('c');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]?.[0]).toBe('wallet answer failed validation');
+    expect(warnings[0]?.[0]).toBe('wallet response failed validation');
     expect(warnings[0]?.[1].issues).toEqual(['urn: Invalid input']);
   });
 
-  it('returns the answer unchecked when off', async () => {
+  it('returns the response unchecked when off', async () => {
     const { platform, client } = setup((r) => platform.success(r, { urn: 7 }), {
       responseValidation: 'off',
     });
@@ -257,7 +270,7 @@ describe('retries', () => {
     expect((await client.registerCustomer(customer).withResponse()).attempts).toBe(3);
   });
 
-  it('never retries a 4xx business answer', async () => {
+  it('never retries a 4xx business response', async () => {
     const { platform, client } = setup((r) =>
       platform.sealed(
         {
@@ -272,7 +285,7 @@ describe('retries', () => {
     expect(platform.received).toHaveLength(1);
   });
 
-  it('reports the last answer once the retries are used up', async () => {
+  it('reports the last response once the retries are used up', async () => {
     const { platform, client } = setup(
       () => platform.plain({ responseCode: '1052', responseMessage: 'SYSTEM ERROR' }, 500),
       { retries: 1 },
@@ -311,7 +324,7 @@ describe('retries', () => {
     expect(platform.received).toHaveLength(1);
   });
 
-  it('backs off on other retriable answers, whatever wait they name', async () => {
+  it('backs off on other retriable responses, whatever wait they name', async () => {
     const times: number[] = [];
     const { platform, client } = setup(
       (r, i) => {
@@ -387,7 +400,7 @@ describe('timeouts and aborts', () => {
     expect(error).toMatchObject({ kind: 'total', timeoutMs: 80, code: 'WALLET_TIMEOUT' });
   });
 
-  it('times out an attempt whose answer body stalls, and retries it', async () => {
+  it('times out an attempt whose response body stalls, and retries it', async () => {
     const { platform, client } = setup(
       (r, i) =>
         i === 0
@@ -521,7 +534,7 @@ describe('hooks and logging', () => {
       },
     );
     await client.registerCustomer(customer, { clientTxnId: 'log-test-1' });
-    // A failing answer and a failed validation log too.
+    // A failing response and a failed validation log too.
     const failing = setup(() => platform.plain('', 400), {
       logLevel: 'debug',
       logger: { debug: record('debug'), warn: record('warn') },

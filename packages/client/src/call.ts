@@ -1,7 +1,9 @@
 /**
  * One wallet API call: build and check the decrypted request, seal it, sign and send it (with
- * retries), open the answer, map a failure to its error, and check a success against its schema.
+ * retries), open the response, map a failure to its error, and check a success against its schema.
  */
+
+import { CryptoErrorCode, type JsonObject, parseJsonObject } from '@wallet/crypto';
 import {
   type ApiName,
   buildRequest,
@@ -18,25 +20,15 @@ import {
   validateResponse,
   walletHeaders,
 } from '@wallet/schemas';
-import {
-  type Answer,
-  envelopeToken,
-  type JsonObject,
-  parseJsonObject,
-  requestIdOf,
-  unreadable,
-} from './answer.js';
 import { type CallScope, openCallScope, type WalletCallOptions } from './call-options.js';
 import { clockNow } from './clock.js';
 import type { CoreInternals, WalletCore } from './core-internals.js';
 import { internalsOf } from './core-internals.js';
 import { apiErrorFor } from './error-mapping.js';
 import { WalletValidationError } from './errors.js';
+import { envelopeToken, type ReceivedResponse, requestIdOf, unreadable } from './response.js';
 import { send } from './transport.js';
 import { WalletPromise, type WalletResponse } from './wallet-promise.js';
-
-/** The unreadable-envelope error of `@wallet/crypto`, told by its stable code. */
-const ENVELOPE_UNREADABLE = 'ENVELOPE_UNREADABLE';
 
 /**
  * The full decrypted request, built by `buildRequest` of `@wallet/schemas` (the three common
@@ -90,8 +82,8 @@ function isSuccess(body: JsonObject): boolean {
   return typeof code === 'string' && lookupError(code)?.outcome === 'success';
 }
 
-/** Checks a success answer per the configured mode, and that it echoes our clientTxnId. */
-function checkedAnswer<N extends ApiName>(
+/** Checks a success response per the configured mode, and that it echoes our clientTxnId. */
+function checkedResponse<N extends ApiName>(
   internals: CoreInternals,
   name: N,
   body: JsonObject,
@@ -118,10 +110,10 @@ function checkedAnswer<N extends ApiName>(
       api: name,
       issues,
       clientTxnId,
-      message: `${title} answer: ${first === undefined ? 'is invalid' : issueLine(first)}`,
+      message: `${title} response: ${first === undefined ? 'is invalid' : issueLine(first)}`,
     });
   }
-  internals.log.warn('wallet answer failed validation', {
+  internals.log.warn('wallet response failed validation', {
     api: name,
     clientTxnId,
     issues: issues.map(issueLine),
@@ -129,16 +121,21 @@ function checkedAnswer<N extends ApiName>(
   return (result.ok ? result.value : body) as ResponseOf<N>;
 }
 
-/** Opens an answer envelope; an envelope that does not open is an unreadable answer. */
+/** Opens a response envelope; an envelope that does not open is an unreadable response. */
 function openEnvelope(
   internals: CoreInternals,
-  answer: Answer,
+  received: ReceivedResponse,
   token: string,
   scope: CallScope,
 ): unknown {
   const notOpened = (error: unknown): never => {
-    if ((error as { code?: unknown } | null)?.code !== ENVELOPE_UNREADABLE) throw error;
-    throw unreadable(answer, 'the envelope does not open with the configured encryptionKey and iv');
+    if ((error as { code?: unknown } | null)?.code !== CryptoErrorCode.EnvelopeUnreadable) {
+      throw error;
+    }
+    throw unreadable(
+      received,
+      'the envelope does not open with the configured encryptionKey and iv',
+    );
   };
   try {
     const opened = internals.sealer.open(token, scope);
@@ -149,41 +146,41 @@ function openEnvelope(
   }
 }
 
-/** The parsed answer, or the error the answer stands for. `body` is the opened envelope. */
-function walletAnswer<N extends ApiName>(
+/** The parsed response, or the error the response stands for. `body` is the opened envelope. */
+function toWalletResponse<N extends ApiName>(
   internals: CoreInternals,
   name: N,
-  answer: Answer,
+  received: ReceivedResponse,
   token: string | undefined,
   body: JsonObject | undefined,
   clientTxnId: string,
 ): WalletResponse<ResponseOf<N>> {
-  const { response } = answer;
+  const { response } = received;
   if (response.ok && token !== undefined && body !== undefined && isSuccess(body)) {
     return {
-      data: checkedAnswer(internals, name, body, clientTxnId),
+      data: checkedResponse(internals, name, body, clientTxnId),
       response,
-      rawBody: answer.text,
+      rawBody: received.text,
       clientTxnId,
       // Read on demand: most callers never ask.
       get requestId(): string | undefined {
         return requestIdOf(response);
       },
-      attempts: answer.context.attempts,
+      attempts: received.context.attempts,
     };
   }
   if (response.ok && (body === undefined || body.responseCode === undefined)) {
     throw unreadable(
-      answer,
+      received,
       body === undefined
         ? 'the body is not a JSON object'
-        : 'the body is neither an envelope nor a platform answer',
+        : 'the body is neither an envelope nor a platform response',
     );
   }
   throw apiErrorFor({
-    context: answer.context,
+    context: received.context,
     response,
-    text: answer.text,
+    text: received.text,
     body,
     title: routes[name].title,
     now: clockNow(internals),
@@ -207,7 +204,7 @@ async function run<N extends ApiName>(
     const sealed = internals.sealer.seal(request, scope);
     const token = typeof sealed === 'string' ? sealed : await sealed;
     const body = JSON.stringify({ token });
-    const answer = await send(
+    const received = await send(
       internals,
       {
         api: name,
@@ -220,18 +217,18 @@ async function run<N extends ApiName>(
       },
       scope,
     );
-    const json = parseJsonObject(answer.text);
-    const answerToken = envelopeToken(json);
+    const json = parseJsonObject(received.text);
+    const responseToken = envelopeToken(json);
     let opened: unknown = json;
-    if (answerToken !== undefined) {
-      opened = openEnvelope(internals, answer, answerToken, scope);
+    if (responseToken !== undefined) {
+      opened = openEnvelope(internals, received, responseToken, scope);
       if (opened instanceof Promise) opened = await opened;
     }
-    return walletAnswer(
+    return toWalletResponse(
       internals,
       name,
-      answer,
-      answerToken,
+      received,
+      responseToken,
       opened as JsonObject | undefined,
       clientTxnId,
     );
@@ -242,7 +239,7 @@ async function run<N extends ApiName>(
 
 /**
  * Calls wallet API `name` with `params` (the decrypted request without `messageCode`,
- * `clientTxnId` and `requestDateTime`) and resolves to its parsed, decrypted answer.
+ * `clientTxnId` and `requestDateTime`) and resolves to its parsed, decrypted response.
  */
 export function callApi<N extends ApiName>(
   core: WalletCore,

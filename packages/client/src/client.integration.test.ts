@@ -196,7 +196,7 @@ describe('the same client in other shapes', () => {
     );
   });
 
-  it('repeats a call with the same clientTxnId as a replay: same answer, one effect', async () => {
+  it('repeats a call with the same clientTxnId as a replay: same response, one effect', async () => {
     const { urn } = await client.registerCustomer(newCustomer());
     const first = await client
       .load(credit(urn, 1_000), { clientTxnId: 'replay-load-1' })

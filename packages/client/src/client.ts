@@ -72,7 +72,7 @@ export interface WalletClient {
     params: ParamsOf<'statement'>,
     options?: StatementWalkOptions,
   ): AsyncGenerator<StatementEntryOf, void, undefined>;
-  /** Check Status (2050): the stored answer of an earlier call. */
+  /** Check Status (2050): the stored response of an earlier call. */
   checkStatus(
     params: ParamsOf<'checkStatus'>,
     options?: WalletCallOptions,

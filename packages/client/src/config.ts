@@ -20,7 +20,7 @@ import type { WalletLogger, WalletLogLevel } from './logger.js';
 /** The named environments and the PayU hosts they stand for. */
 export type WalletEnvironment = 'test' | 'production';
 
-/** How answers are checked against their schema after decrypting. */
+/** How responses are checked against their schema after decrypting. */
 export type ResponseValidationMode = 'strict' | 'warn' | 'off';
 
 /** A `fetch` the client sends through: the global one by default, or e.g. a sandbox's. */
@@ -41,11 +41,11 @@ export interface WalletRequestEvent {
   readonly attempt: number;
 }
 
-/** What `onResponse` hears after every attempt that got an answer. */
+/** What `onResponse` hears after every attempt that got a response. */
 export interface WalletResponseEvent extends WalletRequestEvent {
   readonly status: number;
   readonly durationMs: number;
-  /** A clone of the answer: reading its body does not disturb the client. */
+  /** A clone of the response: reading its body does not disturb the client. */
   readonly response: Response;
 }
 
@@ -110,7 +110,7 @@ export interface WalletClientConfig {
   /** The fetch to send with; default the global `fetch`. */
   readonly fetch?: WalletFetch;
   /**
-   * The largest answer body read, in bytes; default 1 MiB. A larger one fails the call with
+   * The largest response body read, in bytes; default 1 MiB. A larger one fails the call with
    * `WalletResponseTooLargeError` as soon as it is known, and is not read further.
    */
   readonly maxResponseBytes?: number;
@@ -119,7 +119,7 @@ export interface WalletClientConfig {
   readonly logger?: WalletLogger;
   /** Default `'warn'`; `'debug'` logs every attempt (method, path, status, duration, clientTxnId). */
   readonly logLevel?: WalletLogLevel;
-  /** Default `'strict'`: an answer that breaks its schema fails with `WalletValidationError`. */
+  /** Default `'strict'`: a response that breaks its schema fails with `WalletValidationError`. */
   readonly responseValidation?: ResponseValidationMode;
   /** The clock that dates requests (the `date` header and `requestDateTime`); default the system's. */
   readonly now?: () => Date;

@@ -29,7 +29,7 @@ export interface WalletCore {
   readonly helperBaseUrl: string | undefined;
 }
 
-/** Turns decrypted requests into tokens and answer tokens back into values. */
+/** Turns decrypted requests into tokens and response tokens back into values. */
 export interface Sealer {
   /** Within the call's `scope`: the helper API's requests share the call's deadline. */
   seal(value: object, scope: CallScope): string | Promise<string>;

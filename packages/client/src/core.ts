@@ -3,7 +3,7 @@
  * prepared once. `createWalletClient()` wraps one; tree-shaken code passes one to the standalone
  * functions (`registerCustomer(core, params)`).
  */
-import { createEnvelope, type Envelope, WalletKeyError } from '@wallet/crypto';
+import { CryptoErrorCode, createEnvelope, type Envelope, WalletKeyError } from '@wallet/crypto';
 import {
   createRequestSigner,
   HmacOptionError,
@@ -39,9 +39,9 @@ function envelopeOf(config: ResolvedConfig, label: SettingLabel): Envelope | und
     });
   } catch (error) {
     if (!(error instanceof WalletKeyError)) throw error;
-    const setting = error.code === 'INVALID_IV' ? 'iv' : 'encryptionKey';
-    // The crypto messages say what was expected and never repeat the key or IV.
-    throw configError(setting, error.message.replace(/^Invalid envelope (key|IV): /, ''), label);
+    const setting = error.code === CryptoErrorCode.InvalidIv ? 'iv' : 'encryptionKey';
+    // `expected` says what was expected and never repeats the key or IV.
+    throw configError(setting, error.expected, label);
   }
 }
 
@@ -55,7 +55,7 @@ function signerOf(config: ResolvedConfig, label: SettingLabel): RequestSigner {
   } catch (error) {
     if (!(error instanceof HmacOptionError)) throw error;
     const setting = error.option === 'profile' ? 'authProfile' : error.option;
-    throw configError(setting, error.message.replace(/^\w+ /, ''), label);
+    throw configError(setting, error.rule, label);
   }
 }
 

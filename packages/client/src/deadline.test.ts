@@ -30,7 +30,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** A platform serving the helper API and the wallet, each answer after `delayMs`. */
+/** A platform serving the helper API and the wallet, each response after `delayMs`. */
 function slowHelperPlatform(delayMs: number) {
   const paths: string[] = [];
   const platform = createTestPlatform(async (received) => {

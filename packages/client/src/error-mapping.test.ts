@@ -1,6 +1,6 @@
 import { authenticationFailures, errorCatalogue, type OutcomeClass } from '@wallet/schemas';
 import { describe, expect, it } from 'vitest';
-import { apiErrorFor, type FailedAnswer } from './error-mapping.js';
+import { apiErrorFor, type FailedResponse } from './error-mapping.js';
 import {
   WalletApiError,
   WalletAuthenticationError,
@@ -23,7 +23,7 @@ function failure(
   body: Record<string, unknown> | undefined,
   headers: Record<string, string> = {},
   text = body === undefined ? '<html>Bad gateway</html>' : JSON.stringify(body),
-): FailedAnswer {
+): FailedResponse {
   return {
     context: {
       api: 'registerCustomer',
@@ -40,7 +40,7 @@ function failure(
   };
 }
 
-function platformFailure(code: string, extra: Record<string, unknown> = {}): FailedAnswer {
+function platformFailure(code: string, extra: Record<string, unknown> = {}): FailedResponse {
   const entry = errorCatalogue[code as keyof typeof errorCatalogue];
   return failure(entry.httpStatus, {
     responseCode: code,
@@ -51,7 +51,7 @@ function platformFailure(code: string, extra: Record<string, unknown> = {}): Fai
   });
 }
 
-describe('mapping failure answers to errors', () => {
+describe('mapping failure responses to errors', () => {
   it('gives every catalogue code an error of its outcome class, never the generic one', () => {
     const failures = Object.values(errorCatalogue).filter((entry) => entry.outcome !== 'success');
     expect(failures.length).toBeGreaterThan(20);
@@ -166,27 +166,27 @@ describe('mapping failure answers to errors', () => {
     expect(error.rawBody).toBe('<html>Bad gateway</html>');
   });
 
-  it('keeps an answer of no known class generic, with its code if it looks like one', () => {
+  it('keeps a response of no known class generic, with its code if it looks like one', () => {
     const unknown = apiErrorFor(failure(400, { responseCode: '9999', responseMessage: 'NEW' }));
     expect(unknown.constructor).toBe(WalletApiError);
     expect(unknown.code).toBe(WalletErrorCode.Api);
     expect(unknown.message).toBe(
-      'Register Customer failed with an answer of no known outcome (responseCode 9999, HTTP 400).',
+      'Register Customer failed with a response of no known outcome (responseCode 9999, HTTP 400).',
     );
     const odd = apiErrorFor(failure(400, { responseCode: 'x y <script>', responseMessage: 'NEW' }));
     expect(odd.message).toBe(
-      'Register Customer failed with an answer of no known outcome (HTTP 400).',
+      'Register Customer failed with a response of no known outcome (HTTP 400).',
     );
   });
 
   it('reads the request id header', () => {
-    const answer = failure(
+    const failed = failure(
       404,
       { responseCode: '1040', responseMessage: 'CUSTOMER NOT FOUND' },
       {
         'x-request-id': 'req-77',
       },
     );
-    expect(apiErrorFor(answer).requestId).toBe('req-77');
+    expect(apiErrorFor(failed).requestId).toBe('req-77');
   });
 });

@@ -1,14 +1,13 @@
 /**
- * Turns a failure answer into the error of its outcome class. The class comes from the error
+ * Turns a failure response into the error of its outcome class. The class comes from the error
  * catalogue of `@wallet/schemas` (the platform code's outcome), or from the HTTP status when the
- * answer carries no known code (401, 429, 5xx). Messages are built from the catalogue's fixed
+ * response carries no known code (401, 429, 5xx). Messages are built from the catalogue's fixed
  * texts, the route title and the codes; of the platform's own text only the field path a parameter
  * failure names is shown.
  */
 
 import { retryAfterOf } from '@wallet/http';
 import { authenticationFailures, lookupError, type OutcomeClass } from '@wallet/schemas';
-import { requestIdOf } from './answer.js';
 import {
   type AuthenticationFailureReason,
   WalletApiError,
@@ -25,6 +24,7 @@ import {
   WalletServerError,
   WalletStateError,
 } from './errors.js';
+import { requestIdOf } from './response.js';
 
 type ApiErrorClass = new (details: WalletApiErrorDetails, message: string) => WalletApiError;
 
@@ -69,12 +69,12 @@ const authenticationAdvice: Readonly<Record<AuthenticationFailureReason, string>
   'bad-api-key': 'the helper API key was refused. Check helper.apiKey.',
 };
 
-/** Everything known about a failure answer. */
-export interface FailedAnswer {
+/** Everything known about a failure response. */
+export interface FailedResponse {
   readonly context: WalletCallContext;
   readonly response: Response;
   readonly text: string;
-  /** The decrypted or plain answer, when it was a JSON object. */
+  /** The decrypted or plain response, when it was a JSON object. */
   readonly body: Readonly<Record<string, unknown>> | undefined;
   /** The API's documented title, for messages. */
   readonly title: string;
@@ -86,13 +86,13 @@ export interface FailedAnswer {
 const FIELD_PREFIX = /^([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*|\[\d{1,3}\]){0,8}): /;
 const CODE_TEXT = /^[A-Za-z0-9]{1,16}$/;
 
-function stringField(body: FailedAnswer['body'], key: string): string | undefined {
+function stringField(body: FailedResponse['body'], key: string): string | undefined {
   const value = body?.[key];
   if (typeof value === 'string') return value;
   return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 }
 
-function numberField(body: FailedAnswer['body'], key: string): number | undefined {
+function numberField(body: FailedResponse['body'], key: string): number | undefined {
   const value = body?.[key];
   return typeof value === 'number' ? value : undefined;
 }
@@ -123,17 +123,17 @@ function codeText(details: WalletApiErrorDetails): string {
   return `(${code}HTTP ${details.status})`;
 }
 
-/** The error for a failure answer: the class of its outcome, with a secret-free message. */
-export function apiErrorFor(answer: FailedAnswer): WalletApiError {
-  const { response, body, title } = answer;
+/** The error for a failure response: the class of its outcome, with a secret-free message. */
+export function apiErrorFor(received: FailedResponse): WalletApiError {
+  const { response, body, title } = received;
   const responseCode = stringField(body, 'responseCode');
   const responseMessage = stringField(body, 'responseMessage');
   const entry = responseCode === undefined ? undefined : lookupError(responseCode);
   const details: WalletApiErrorDetails = {
-    ...answer.context,
+    ...received.context,
     status: response.status,
     requestId: requestIdOf(response),
-    rawBody: answer.text,
+    rawBody: received.text,
     headers: response.headers,
     responseCode,
     responseMessage,
@@ -147,7 +147,7 @@ export function apiErrorFor(answer: FailedAnswer): WalletApiError {
     const advice =
       reason !== undefined
         ? authenticationAdvice[reason]
-        : clocksDisagree(response, answer.now)
+        : clocksDisagree(response, received.now)
           ? `the platform's clock and this machine's differ by more than a minute. ${CLOCK_ADVICE}`
           : 'check merchantKey, merchantSalt and authProfile.';
     return new WalletAuthenticationError(
@@ -171,7 +171,7 @@ export function apiErrorFor(answer: FailedAnswer): WalletApiError {
   if (outcome === undefined || outcome === 'success') {
     return new WalletApiError(
       details,
-      `${title} failed with an answer of no known outcome ${codeText(details)}.`,
+      `${title} failed with a response of no known outcome ${codeText(details)}.`,
     );
   }
 

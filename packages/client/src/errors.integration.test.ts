@@ -1,6 +1,6 @@
 /**
  * Every error class, from the real sandbox over real sockets. Where the sandbox cannot be made to
- * misbehave (an unreadable or off-schema answer, a hung or lost connection), a real HTTP proxy
+ * misbehave (an unreadable or off-schema response, a hung or lost connection), a real HTTP proxy
  * between client and sandbox does it.
  */
 import { createEnvelope } from '@wallet/crypto';
@@ -249,7 +249,7 @@ describe('platform and network failures', () => {
     expect(error.cause).toBeDefined();
   });
 
-  it('reports an answer that does not open as an envelope error', async () => {
+  it('reports a response that does not open as an envelope error', async () => {
     const proxy = await startTestProxy(sandbox.url, () => ({
       kind: 'rewrite',
       rewrite: () => JSON.stringify({ result: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' }),
@@ -264,14 +264,14 @@ describe('platform and network failures', () => {
     }
   });
 
-  it('reports an answer that breaks its schema as a validation error', async () => {
+  it('reports a response that breaks its schema as a validation error', async () => {
     const merchant = sandbox.merchant();
     const envelope = createEnvelope({ key: merchant.encryptionKey });
     const proxy = await startTestProxy(sandbox.url, () => ({
       kind: 'rewrite',
       rewrite: (body) => {
-        const answer = envelope.open(JSON.parse(body).result) as Record<string, unknown>;
-        return JSON.stringify({ result: envelope.seal({ ...answer, urn: undefined }) });
+        const opened = envelope.open(JSON.parse(body).result) as Record<string, unknown>;
+        return JSON.stringify({ result: envelope.seal({ ...opened, urn: undefined }) });
       },
     }));
     try {
@@ -285,7 +285,7 @@ describe('platform and network failures', () => {
   });
 
   it('reports the attempt timeout and the total timeout', async () => {
-    const proxy = await startTestProxy(sandbox.url, () => ({ kind: 'delay-answer', ms: 400 }));
+    const proxy = await startTestProxy(sandbox.url, () => ({ kind: 'delay-response', ms: 400 }));
     try {
       const perAttempt = createWalletClient(
         sandbox.config(undefined, {
@@ -313,7 +313,7 @@ describe('platform and network failures', () => {
   });
 
   it("reports the caller's abort", async () => {
-    const proxy = await startTestProxy(sandbox.url, () => ({ kind: 'delay-answer', ms: 1_000 }));
+    const proxy = await startTestProxy(sandbox.url, () => ({ kind: 'delay-response', ms: 1_000 }));
     try {
       const client = createWalletClient(sandbox.config(undefined, { baseUrl: proxy.url }));
       const controller = new AbortController();

@@ -59,7 +59,7 @@ describe('the error tree', () => {
     expect(new Set(codes).size).toBe(codes.length);
   });
 
-  it('carries the call and the answer, with the raw body out of sight', () => {
+  it('carries the call and the response, with the raw body out of sight', () => {
     const error = new WalletNotFoundError(details, 'Load failed: CUSTOMER NOT FOUND.');
     expect(error).toMatchObject({
       status: 404,
@@ -73,7 +73,7 @@ describe('the error tree', () => {
     expect(error.rawBody).toBe(details.rawBody);
     expect(error.body).toEqual(details.body);
     expect(error.headers.get('x-request-id')).toBe('req-1');
-    // Enumeration, JSON and the message leave the body and the decrypted answer out.
+    // Enumeration, JSON and the message leave the body and the decrypted response out.
     expect(Object.keys(error)).not.toContain('rawBody');
     expect(Object.keys(error)).not.toContain('body');
     expect(JSON.stringify(error)).not.toContain('c2VjcmV0');

@@ -1,7 +1,7 @@
 /**
  * The error tree of `@wallet/client`. Every error is a {@link WalletError} with a stable `code`.
  * Messages are built from fixed texts, route titles, field paths and platform codes only: they
- * never hold a secret, a token or decrypted personal data. The raw answer body is available as a
+ * never hold a secret, a token or decrypted personal data. The raw response body is available as a
  * (non-enumerable) property, never in a message.
  */
 import type { FieldIssue, OutcomeClass } from '@wallet/schemas';
@@ -14,7 +14,7 @@ import { brandClass, hasBrand, ownBrand } from './brand.js';
 export const WalletErrorCode = {
   /** A setting of `createWalletClient()` is missing or unusable. */
   Config: 'WALLET_CONFIG_INVALID',
-  /** A request broke a field rule before it was sent, or an answer broke its schema. */
+  /** A request broke a field rule before it was sent, or a response broke its schema. */
   Validation: 'WALLET_VALIDATION_FAILED',
   /** The API could not be reached (DNS, connection refused or reset, TLS). */
   Network: 'WALLET_NETWORK_ERROR',
@@ -22,11 +22,11 @@ export const WalletErrorCode = {
   Timeout: 'WALLET_TIMEOUT',
   /** The caller's `signal` aborted the call. */
   Abort: 'WALLET_ABORTED',
-  /** An answer could not be read: not JSON, no envelope, or an envelope that does not open. */
+  /** A response could not be read: not JSON, no envelope, or an envelope that does not open. */
   Envelope: 'WALLET_ENVELOPE_UNREADABLE',
-  /** An answer body was larger than `maxResponseBytes`; the client stopped reading it. */
+  /** A response body was larger than `maxResponseBytes`; the client stopped reading it. */
   ResponseTooLarge: 'WALLET_RESPONSE_TOO_LARGE',
-  /** A failure answer of no known outcome class. */
+  /** A failure response of no known outcome class. */
   Api: 'WALLET_API_ERROR',
   /** HTTP 401: the signature, the date (clock skew), the merchant key or the API key was refused. */
   Authentication: 'WALLET_AUTHENTICATION_FAILED',
@@ -36,7 +36,7 @@ export const WalletErrorCode = {
   DuplicateRequest: 'WALLET_DUPLICATE_REQUEST',
   /** The customer already exists: the mobile number or customerId is taken (1030). */
   Conflict: 'WALLET_CONFLICT',
-  /** The customer, wallet, account or stored answer does not exist. */
+  /** The customer, wallet, account or stored response does not exist. */
   NotFound: 'WALLET_NOT_FOUND',
   /** A limit or the balance forbids the operation. */
   Limit: 'WALLET_LIMIT_EXCEEDED',
@@ -120,7 +120,7 @@ export class WalletConfigError extends WalletError {
 
 /**
  * A request that breaks a field rule (`direction: 'request'`, raised before anything is sent), or
- * an answer that breaks its schema (`direction: 'response'`, with `responseValidation: 'strict'`).
+ * a response that breaks its schema (`direction: 'response'`, with `responseValidation: 'strict'`).
  * The message names the first offending field and its rule, never the rejected value.
  */
 export class WalletValidationError extends WalletError {
@@ -129,7 +129,7 @@ export class WalletValidationError extends WalletError {
   }
 
   readonly direction: 'request' | 'response';
-  /** The API whose request or answer this is. */
+  /** The API whose request or response this is. */
   readonly api: string;
   /** Every offending field, in the order found (dotted paths, rules without values). */
   readonly issues: readonly FieldIssue[];
@@ -239,20 +239,20 @@ export class WalletAbortError extends WalletCallError {
   }
 }
 
-/** What an HTTP answer carried, for the errors built from one. */
-export interface WalletAnswerDetails {
+/** What an HTTP response carried, for the errors built from one. */
+export interface WalletResponseDetails {
   /** The HTTP status. */
   readonly status: number;
-  /** The answer's request id header (`x-request-id`), when the platform sent one. */
+  /** The response's request id header (`x-request-id`), when the platform sent one. */
   readonly requestId: string | undefined;
-  /** The answer body exactly as received (an envelope's ciphertext, or plain JSON). */
+  /** The response body exactly as received (an envelope's ciphertext, or plain JSON). */
   readonly rawBody: string;
-  /** The answer headers. */
+  /** The response headers. */
   readonly headers: Headers;
 }
 
 /**
- * An answer that could not be read: not JSON, neither an envelope nor a platform failure body, or
+ * A response that could not be read: not JSON, neither an envelope nor a platform failure body, or
  * an envelope that does not open with the configured key and IV mode.
  */
 export class WalletEnvelopeError extends WalletCallError {
@@ -262,26 +262,26 @@ export class WalletEnvelopeError extends WalletCallError {
 
   readonly status: number;
   readonly requestId: string | undefined;
-  /** The answer body as received. Not enumerable, never in the message. */
+  /** The response body as received. Not enumerable, never in the message. */
   declare readonly rawBody: string;
-  /** The answer headers. Not enumerable. */
+  /** The response headers. Not enumerable. */
   declare readonly headers: Headers;
 
-  constructor(context: WalletCallContext, answer: WalletAnswerDetails, reason: string) {
+  constructor(context: WalletCallContext, response: WalletResponseDetails, reason: string) {
     super(
       WalletErrorCode.Envelope,
-      `The answer to ${context.method} ${context.path} (HTTP ${answer.status}) could not be read: ${reason}.`,
+      `The response to ${context.method} ${context.path} (HTTP ${response.status}) could not be read: ${reason}.`,
       context,
     );
-    this.status = answer.status;
-    this.requestId = answer.requestId;
-    hide(this, 'rawBody', answer.rawBody);
-    hide(this, 'headers', answer.headers);
+    this.status = response.status;
+    this.requestId = response.requestId;
+    hide(this, 'rawBody', response.rawBody);
+    hide(this, 'headers', response.headers);
   }
 }
 
 /**
- * An answer whose body is larger than `maxResponseBytes`. The client stops reading at the cap
+ * A response whose body is larger than `maxResponseBytes`. The client stops reading at the cap
  * (or at once, when `Content-Length` says so) and closes the connection; it does not retry.
  */
 export class WalletResponseTooLargeError extends WalletCallError {
@@ -296,7 +296,7 @@ export class WalletResponseTooLargeError extends WalletCallError {
   constructor(context: WalletCallContext, status: number, maxResponseBytes: number) {
     super(
       WalletErrorCode.ResponseTooLarge,
-      `The answer to ${context.method} ${context.path} (HTTP ${status}) is larger than maxResponseBytes (${maxResponseBytes} bytes): the client stopped reading it.`,
+      `The response to ${context.method} ${context.path} (HTTP ${status}) is larger than maxResponseBytes (${maxResponseBytes} bytes): the client stopped reading it.`,
       context,
     );
     this.status = status;
@@ -304,24 +304,24 @@ export class WalletResponseTooLargeError extends WalletCallError {
   }
 }
 
-/** Everything a failure answer of the platform carried. */
-export interface WalletApiErrorDetails extends WalletCallContext, WalletAnswerDetails {
-  /** The platform code (`responseCode`), when the answer carried one (authentication failures do not). */
+/** Everything a failure response of the platform carried. */
+export interface WalletApiErrorDetails extends WalletCallContext, WalletResponseDetails {
+  /** The platform code (`responseCode`), when the response carried one (authentication failures do not). */
   readonly responseCode: string | undefined;
   /** The platform's `responseMessage`. */
   readonly responseMessage: string | undefined;
-  /** The answer's `messageCode` (request code + 1), when it carried one. */
+  /** The response's `messageCode` (request code + 1), when it carried one. */
   readonly messageCode: number | undefined;
   /** The outcome class of `responseCode` in the error catalogue, or `undefined` if unknown. */
   readonly outcome: OutcomeClass | undefined;
-  /** The decrypted (or plain) answer body, when it was a JSON object. */
+  /** The decrypted (or plain) response body, when it was a JSON object. */
   readonly body: Readonly<Record<string, unknown>> | undefined;
 }
 
 /**
- * A failure answer of the platform. Subclasses name the outcome class; this class itself is used
- * for answers of no known class. `status`, `responseCode` and `messageCode` come from the answer;
- * `clientTxnId` is the one sent; `rawBody` and `body` hold the answer (not enumerable).
+ * A failure response of the platform. Subclasses name the outcome class; this class itself is used
+ * for responses of no known class. `status`, `responseCode` and `messageCode` come from the response;
+ * `clientTxnId` is the one sent; `rawBody` and `body` hold the response (not enumerable).
  */
 export class WalletApiError extends WalletCallError {
   static {
@@ -334,11 +334,11 @@ export class WalletApiError extends WalletCallError {
   readonly messageCode: number | undefined;
   readonly outcome: OutcomeClass | undefined;
   readonly requestId: string | undefined;
-  /** The answer body as received (ciphertext or plain JSON). Not enumerable, never in the message. */
+  /** The response body as received (ciphertext or plain JSON). Not enumerable, never in the message. */
   declare readonly rawBody: string;
-  /** The decrypted (or plain) answer, when it was a JSON object. Not enumerable. */
+  /** The decrypted (or plain) response, when it was a JSON object. Not enumerable. */
   declare readonly body: Readonly<Record<string, unknown>> | undefined;
-  /** The answer headers. Not enumerable. */
+  /** The response headers. Not enumerable. */
   declare readonly headers: Headers;
 
   constructor(details: WalletApiErrorDetails, message: string, code?: WalletErrorCode) {
@@ -421,7 +421,7 @@ export class WalletConflictError extends WalletApiError {
   }
 }
 
-/** The customer, wallet, account or stored answer does not exist (1040, 29201). */
+/** The customer, wallet, account or stored response does not exist (1040, 29201). */
 export class WalletNotFoundError extends WalletApiError {
   static {
     brandClass(WalletNotFoundError, 'WalletNotFoundError');
@@ -454,7 +454,7 @@ export class WalletStateError extends WalletApiError {
   }
 }
 
-/** HTTP 429 after every retry. `retryAfterMs` is the wait the last answer asked for, if any. */
+/** HTTP 429 after every retry. `retryAfterMs` is the wait the last response asked for, if any. */
 export class WalletRateLimitError extends WalletApiError {
   static {
     brandClass(WalletRateLimitError, 'WalletRateLimitError');
@@ -496,3 +496,6 @@ export class WalletHelperError extends WalletApiError {
 function attemptsText(attempts: number): string {
   return attempts === 1 ? '1 attempt' : `${attempts} attempts`;
 }
+
+/** @deprecated use {@link WalletResponseDetails}: one word, "response", for what the platform sends back. */
+export type WalletAnswerDetails = WalletResponseDetails;

@@ -1,10 +1,10 @@
 /**
  * The Wibmo Encrypt/Decrypt helper API (wallet-protocol.md section 5), for merchants who do not
- * hold the AES key: the platform seals a plaintext request into a token, and opens an answer token
+ * hold the AES key: the platform seals a plaintext request into a token, and opens a response token
  * back into plaintext. Configured with `helper` in the client settings.
  */
+import { type JsonObject, parseJsonObject } from '@wallet/crypto';
 import { type HelperRoute, helperRoutes, JSON_CONTENT_TYPE } from '@wallet/schemas';
-import { type JsonObject, parseJsonObject, requestIdOf, unreadable } from './answer.js';
 import { type CallScope, openCallScope, type WalletCallOptions } from './call-options.js';
 import { clockNow } from './clock.js';
 import type { ResolvedHelperConfig } from './config.js';
@@ -12,6 +12,7 @@ import type { WalletCore } from './core-internals.js';
 import { type CoreServices, internalsOf, type Sealer } from './core-internals.js';
 import { apiErrorFor } from './error-mapping.js';
 import { WalletConfigError } from './errors.js';
+import { requestIdOf, unreadable } from './response.js';
 import { send } from './transport.js';
 import { WalletPromise, type WalletResponse } from './wallet-promise.js';
 
@@ -56,7 +57,7 @@ function helperOf(internals: CoreServices): ResolvedHelperConfig {
   return helper;
 }
 
-/** Sends `body` to the helper `route` and returns its successful JSON answer. */
+/** Sends `body` to the helper `route` and returns its successful JSON response. */
 async function callHelper(
   internals: CoreServices,
   route: HelperRoute,
@@ -65,7 +66,7 @@ async function callHelper(
 ): Promise<WalletResponse<JsonObject>> {
   const helper = helperOf(internals);
   const headers = helperHeaders(helper, route);
-  const answer = await send(
+  const received = await send(
     internals,
     {
       api: route.name,
@@ -78,27 +79,27 @@ async function callHelper(
     },
     scope,
   );
-  const json = parseJsonObject(answer.text);
-  if (!answer.response.ok) {
+  const json = parseJsonObject(received.text);
+  if (!received.response.ok) {
     throw apiErrorFor({
-      context: answer.context,
-      response: answer.response,
-      text: answer.text,
+      context: received.context,
+      response: received.response,
+      text: received.text,
       body: json,
       title: `Helper API ${route.title}`,
       now: clockNow(internals),
     });
   }
   if (json === undefined || !route.response.safeParse(json).success) {
-    throw unreadable(answer, `the body is not a ${route.title.toLowerCase()} answer`);
+    throw unreadable(received, `the body is not a ${route.title.toLowerCase()} response`);
   }
   return {
     data: json,
-    response: answer.response,
-    rawBody: answer.text,
+    response: received.response,
+    rawBody: received.text,
     clientTxnId: undefined,
-    requestId: requestIdOf(answer.response),
-    attempts: answer.context.attempts,
+    requestId: requestIdOf(received.response),
+    attempts: received.context.attempts,
   };
 }
 
@@ -153,7 +154,7 @@ export function encryptViaApi(
   );
 }
 
-/** Opens an answer token into its plaintext JSON object through the helper API's Decrypt call. */
+/** Opens a response token into its plaintext JSON object through the helper API's Decrypt call. */
 export function decryptViaApi(
   core: WalletCore,
   token: string,

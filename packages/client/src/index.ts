@@ -1,6 +1,6 @@
 /**
  * `@wallet/client`: a typed client for the PayU Closed-Loop Wallet API. Requests are checked,
- * sealed (AES-192-CBC), signed (HMAC-SHA512) and retried safely; answers are opened, checked and
+ * sealed (AES-192-CBC), signed (HMAC-SHA512) and retried safely; responses are opened, checked and
  * mapped to one error tree.
  * @packageDocumentation
  */
@@ -54,6 +54,7 @@ export {
   WalletNetworkError,
   WalletNotFoundError,
   WalletRateLimitError,
+  type WalletResponseDetails,
   WalletResponseTooLargeError,
   WalletServerError,
   WalletStateError,

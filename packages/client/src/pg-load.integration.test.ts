@@ -194,7 +194,7 @@ describe('PG Load through the client', () => {
     expect((await client.retrieveCustomer({ urn })).availableBalance).toBe(25_000);
   });
 
-  it('repeats a PG Load with the same clientTxnId idempotently: one top-up, the same answer', async () => {
+  it('repeats a PG Load with the same clientTxnId idempotently: one top-up, the same response', async () => {
     const { urn } = await client.registerCustomer(newCustomer());
     const params = topUpParams(urn, 1_500);
     const first = await client.pgLoad(params, { clientTxnId: 'it-pg-load-retry' });

@@ -1,5 +1,5 @@
 /**
- * `maxResponseBytes`, against a real HTTP server over a real socket: an answer larger than the cap
+ * `maxResponseBytes`, against a real HTTP server over a real socket: a response larger than the cap
  * fails with `WalletResponseTooLargeError` while it streams, and the connection is closed there
  * instead of the body being read to its end.
  */
@@ -75,7 +75,7 @@ async function endlessServer(declaredLength?: number): Promise<Endless> {
 }
 
 describe('maxResponseBytes', () => {
-  it('stops reading an endless answer at the cap, with a typed error, unretried', async () => {
+  it('stops reading an endless response at the cap, with a typed error, unretried', async () => {
     const endless = await endlessServer();
     const client = createWalletClient({
       baseUrl: endless.url,

@@ -51,7 +51,7 @@ async function effects(urn: string): Promise<{ entries: number; balance: number 
 }
 
 describe('a retried write takes effect once', () => {
-  it('when the answer to the first attempt is lost after the sandbox acted', async () => {
+  it('when the response to the first attempt is lost after the sandbox acted', async () => {
     const { urn } = await direct.registerCustomer(newCustomer());
     await throughProxy({ kind: 'drop-after-forward' }, async (client, proxy) => {
       const { data, response, attempts } = await client.load(credit(urn, 1_250)).withResponse();
@@ -78,7 +78,7 @@ describe('a retried write takes effect once', () => {
   it('when the first attempt times out after the sandbox acted', async () => {
     const { urn } = await direct.registerCustomer(newCustomer());
     await throughProxy(
-      { kind: 'delay-answer', ms: 500 },
+      { kind: 'delay-response', ms: 500 },
       async (client) => {
         const { attempts, data } = await client.load(credit(urn, 800)).withResponse();
         expect(attempts).toBe(2);
@@ -149,7 +149,7 @@ describe('what is retried over a socket', () => {
     }
   });
 
-  it('never a business answer: one attempt for a 404', async () => {
+  it('never a business response: one attempt for a 404', async () => {
     await throughProxy({ kind: 'forward' }, async (client, proxy) => {
       await expect(
         client.retrieveCustomer({ customerMobile: '919000000009' }),

@@ -33,11 +33,11 @@ export interface TestPlatform {
   readonly received: Received[];
   /** A config pointing at this platform. */
   config(extra?: Partial<WalletClientConfig>): WalletClientConfig;
-  /** An encrypted answer `{ result }` with HTTP `status`. */
+  /** An encrypted response `{ result }` with HTTP `status`. */
   sealed(body: Record<string, unknown>, status?: number, headers?: HeadersInit): Response;
-  /** A plain JSON answer. */
+  /** A plain JSON response. */
   plain(body: unknown, status?: number, headers?: HeadersInit): Response;
-  /** A success answer echoing the request's clientTxnId and messageCode + 1. */
+  /** A success response echoing the request's clientTxnId and messageCode + 1. */
   success(received: Received, fields: Record<string, unknown>): Response;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Test support (not exported): a real HTTP proxy on 127.0.0.1 that forwards to a real sandbox and,
  * per request, can drop the connection (before or after the sandbox acted), delay, answer by
- * itself, or rewrite the sandbox's answer. It stands for the network between client and platform,
+ * itself, or rewrite the sandbox's response. It stands for the network between client and platform,
  * so the client's retries, timeouts and aborts are exercised over real sockets.
  */
 import { once } from 'node:events';
@@ -15,14 +15,14 @@ import type { AddressInfo, Socket } from 'node:net';
 
 /** What the proxy does with one request. */
 export type ProxyAction =
-  /** Forward, and pass the answer back. */
+  /** Forward, and pass the response back. */
   | { readonly kind: 'forward' }
   /** Close the connection without forwarding: the request never reaches the sandbox. */
   | { readonly kind: 'drop' }
-  /** Forward, let the sandbox act and answer, then close the connection: the answer is lost. */
+  /** Forward, let the sandbox act and answer, then close the connection: the response is lost. */
   | { readonly kind: 'drop-after-forward' }
-  /** Forward at once (the sandbox acts now), and pass the answer back `ms` later. */
-  | { readonly kind: 'delay-answer'; readonly ms: number }
+  /** Forward at once (the sandbox acts now), and pass the response back `ms` later. */
+  | { readonly kind: 'delay-response'; readonly ms: number }
   /** Hold the request `ms` before forwarding it. */
   | { readonly kind: 'delay-request'; readonly ms: number }
   /** Answer without forwarding. */
@@ -71,9 +71,10 @@ function forward(target: URL, seen: ProxiedRequest): Promise<Upstream> {
     const headers = { ...seen.headers, host: target.host };
     const outgoing = httpRequest(
       { host: target.hostname, port: target.port, method: seen.method, path: seen.path, headers },
-      (answer) => {
-        readBody(answer).then(
-          (body) => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body }),
+      (upstream) => {
+        readBody(upstream).then(
+          (body) =>
+            resolve({ status: upstream.statusCode ?? 502, headers: upstream.headers, body }),
           reject,
         );
       },
@@ -130,7 +131,7 @@ export async function startTestProxy(
           await forward(targetUrl, seen);
           incoming.socket.destroy();
           return;
-        case 'delay-answer': {
+        case 'delay-response': {
           const upstream = await forward(targetUrl, seen);
           await sleep(action.ms);
           if (!incoming.socket.destroyed) reply(response, upstream);

@@ -5,10 +5,10 @@
  * clientTxnId and the sealed plaintext, stays the same, and a retried write takes effect once);
  * `beforeRequest` and `afterResponse` carry the caller's `onRequest` and `onResponse`.
  *
- * ky's `fetch` is the configured fetch followed by reading the answer body, within the attempt
+ * ky's `fetch` is the configured fetch followed by reading the response body, within the attempt
  * (so the attempt timeout covers the body) and up to `maxResponseBytes`.
  *
- * Failures leave here as `WalletError`s; answers of any status come back, for the caller to read.
+ * Failures leave here as `WalletError`s; responses of any status come back, for the caller to read.
  */
 import {
   type Deadline,
@@ -17,7 +17,6 @@ import {
   readCappedBody,
 } from '@wallet/http';
 import ky, { type Hooks, type Input, isHTTPError, isTimeoutError, type Options } from 'ky';
-import type { Answer } from './answer.js';
 import type { CallScope } from './call-options.js';
 import type { WalletRequestEvent } from './config.js';
 import type { CoreServices } from './core-internals.js';
@@ -29,6 +28,7 @@ import {
   WalletResponseTooLargeError,
   WalletTimeoutError,
 } from './errors.js';
+import type { ReceivedResponse } from './response.js';
 
 /** One request to send. */
 export interface Outgoing {
@@ -65,15 +65,15 @@ function stopped(deadline: Deadline, context: WalletCallContext): WalletError {
 }
 
 /**
- * Sends `outgoing` with retries within `scope` and returns the final answer (any status), or
- * throws a `WalletError`: abort, timeout, network failure, an answer too large. A hook's error is
+ * Sends `outgoing` with retries within `scope` and returns the final response (any status), or
+ * throws a `WalletError`: abort, timeout, network failure, a response too large. A hook's error is
  * rethrown as it was.
  */
 export async function send(
   services: CoreServices,
   outgoing: Outgoing,
   scope: CallScope,
-): Promise<Answer> {
+): Promise<ReceivedResponse> {
   const { config, log } = services;
   const { api, method, path, clientTxnId } = outgoing;
   const { deadline } = scope;
@@ -135,7 +135,7 @@ export async function send(
       (_r, _o, { retryCount }) => guarded(() => onRequest(event(retryCount + 1))),
     ];
   }
-  // ky clones every answer for each afterResponse hook: none unless the caller wants one.
+  // ky clones every response for each afterResponse hook: none unless the caller wants one.
   if (onResponse !== undefined) {
     hooks.afterResponse = [
       (_r, _o, response, { retryCount }) =>
@@ -167,8 +167,8 @@ export async function send(
   } catch (error) {
     if (error instanceof HookFailure) throw error.original;
     if (deadline.reason === 'caller') throw stopped(deadline, context());
-    // A retriable answer whose retries ran out (or whose wait would outlast the deadline) is an
-    // answer like any other.
+    // A retriable response whose retries ran out (or whose wait would outlast the deadline) is a
+    // response like any other.
     if (isHTTPError(error)) {
       return { response: error.response, text: await error.response.text(), context: context() };
     }

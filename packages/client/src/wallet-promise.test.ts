@@ -13,7 +13,7 @@ function settled<T>(data: T): Promise<WalletResponse<T>> {
 }
 
 describe('WalletPromise', () => {
-  it('resolves to the parsed answer when awaited, and to the answer with its Response on request', async () => {
+  it('resolves to the parsed response when awaited, and to the response with its Response on request', async () => {
     const promise = new WalletPromise(settled({ urn: '1' }));
     expect(await promise).toEqual({ urn: '1' });
     const { data, response, clientTxnId } = await promise.withResponse();

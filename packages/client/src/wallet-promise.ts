@@ -1,25 +1,25 @@
 /**
- * What every call returns: a promise of the parsed answer that can also hand over the raw HTTP
+ * What every call returns: a promise of the parsed response that can also hand over the raw HTTP
  * `Response`, as openai-node's `APIPromise` does:
  *
  *   const customer = await client.registerCustomer(params);
  *   const { data, response } = await client.registerCustomer(params).withResponse();
  */
 
-/** The parsed answer together with what came with it on the wire. */
+/** The parsed response together with what came with it on the wire. */
 export interface WalletResponse<T> {
-  /** The parsed, decrypted answer. */
+  /** The parsed, decrypted response. */
   readonly data: T;
   /**
-   * The final HTTP answer (status, headers). Its body has already been read by the client: use
+   * The final HTTP response (status, headers). Its body has already been read by the client: use
    * `data`, or `rawBody` for the bytes as received.
    */
   readonly response: Response;
-  /** The answer body as received (for a wallet API, the envelope). */
+  /** The response body as received (for a wallet API, the envelope). */
   readonly rawBody: string;
   /** The `clientTxnId` sent (the same on every attempt); absent for the helper API. */
   readonly clientTxnId: string | undefined;
-  /** The answer's request id header, when the platform sent one. */
+  /** The response's request id header, when the platform sent one. */
   readonly requestId: string | undefined;
   /** Attempts made: 1 when the first one succeeded. */
   readonly attempts: number;
@@ -27,7 +27,7 @@ export interface WalletResponse<T> {
 
 /**
  * A `Promise<T>` with {@link WalletPromise.withResponse}. The call starts at once; awaiting the
- * promise gives the parsed answer, `withResponse()` the answer with its `Response`.
+ * promise gives the parsed response, `withResponse()` the response with its `Response`.
  */
 export class WalletPromise<T> extends Promise<T> {
   readonly #result: Promise<WalletResponse<T>>;
@@ -46,7 +46,7 @@ export class WalletPromise<T> extends Promise<T> {
     return Promise;
   }
 
-  /** The parsed answer with the raw `Response`, the raw body, clientTxnId, request id and attempts. */
+  /** The parsed response with the raw `Response`, the raw body, clientTxnId, request id and attempts. */
   withResponse(): Promise<WalletResponse<T>> {
     return this.#result;
   }

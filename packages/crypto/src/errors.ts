@@ -24,17 +24,25 @@ export abstract class WalletCryptoError extends Error {
   abstract readonly code: CryptoErrorCode;
 }
 
-/** Configuration error raised by `createEnvelope()`: a bad key or IV, found at start-up. */
+/**
+ * Configuration error raised by `createEnvelope()`: a bad key or IV, found at start-up. `code`
+ * says which setting is at fault and `expected` what it should have been, so a caller that names
+ * the setting its own way (a client setting, an environment variable) reads both and never parses
+ * the message.
+ */
 export class WalletKeyError extends WalletCryptoError {
   override readonly name = 'WalletKeyError';
   readonly code: typeof CryptoErrorCode.InvalidKey | typeof CryptoErrorCode.InvalidIv;
+  /** What was expected, without the setting's name: `expected 48 hex characters (24 bytes) ...`. */
+  readonly expected: string;
 
   constructor(
     code: typeof CryptoErrorCode.InvalidKey | typeof CryptoErrorCode.InvalidIv,
-    message: string,
+    expected: string,
   ) {
-    super(message);
+    super(`Invalid envelope ${code === CryptoErrorCode.InvalidIv ? 'IV' : 'key'}: ${expected}.`);
     this.code = code;
+    this.expected = expected;
   }
 }
 

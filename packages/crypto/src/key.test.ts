@@ -151,6 +151,7 @@ describe('parseKey rejects', () => {
     expect(error).toMatchObject({ name: 'WalletKeyError', code: 'INVALID_KEY' });
     const { message } = error as WalletKeyError;
     expect(message).toContain(expected);
+    expect((error as WalletKeyError).expected).toContain(expected);
     if (key.length > 0) expect(message.includes(key)).toBe(false);
   });
 
@@ -175,6 +176,14 @@ describe('parseKey rejects', () => {
     expect(error).toBeInstanceOf(WalletKeyError);
     expect(error).toMatchObject({ code: 'INVALID_KEY' });
     expect((error as WalletKeyError).message).toContain(expected);
+    expect((error as WalletKeyError).expected).toContain(expected);
+  });
+
+  it('says what was expected in `expected`, without the setting, for callers that name it their own way', () => {
+    const error = thrownBy(() => parseKey('too short')) as WalletKeyError;
+    expect(error.expected).toMatch(/^expected /);
+    expect(error.expected).not.toMatch(/\.$/);
+    expect(error.message).toBe(`Invalid envelope key: ${error.expected}.`);
   });
 
   it('never repeats any part of a rejected key', () => {
@@ -229,6 +238,12 @@ describe('parseIvMode', () => {
     expect(error).toMatchObject({ name: 'WalletKeyError', code: 'INVALID_IV' });
     expect((error as WalletKeyError).message).toContain(
       "expected 'prefix' or { fixed: <32 hex characters> }",
+    );
+    expect((error as WalletKeyError).expected).toBe(
+      "expected 'prefix' or { fixed: <32 hex characters> } (16 bytes)",
+    );
+    expect((error as WalletKeyError).message).toBe(
+      `Invalid envelope IV: ${(error as WalletKeyError).expected}.`,
     );
   });
 });

@@ -40,7 +40,7 @@ const EXPECTED = {
 } as const;
 
 function invalidKey(expected: string): WalletKeyError {
-  return new WalletKeyError(CryptoErrorCode.InvalidKey, `Invalid envelope key: ${expected}.`);
+  return new WalletKeyError(CryptoErrorCode.InvalidKey, expected);
 }
 
 function isKeyEncoding(value: unknown): value is KeyEncoding {
@@ -102,6 +102,6 @@ export function parseIvMode(iv: unknown): IvMode {
   }
   throw new WalletKeyError(
     CryptoErrorCode.InvalidIv,
-    "Invalid envelope IV: expected 'prefix' or { fixed: <32 hex characters> } (16 bytes).",
+    "expected 'prefix' or { fixed: <32 hex characters> } (16 bytes)",
   );
 }

@@ -5,9 +5,9 @@ const IVS_PER_REFILL = 256;
 
 /**
  * Hands out fresh random IVs from a buffer refilled by the runtime's CSPRNG. A CSPRNG call costs
- * about as much as a whole AES call (a microsecond or two on Node), so one call fills 256 IVs,
- * as Node's own `randomUUID()` does. IVs are public (they travel in the token), every byte is
- * handed out once, and keys are never drawn from here.
+ * about as much as a whole AES call, so one call fills 256 IVs, as Node's own `randomUUID()`
+ * does. IVs are public (they travel in the token), every byte is handed out once, and keys are
+ * never drawn from here.
  */
 export class RandomIvPool {
   private readonly pool = new Uint8Array(IV_BYTES * IVS_PER_REFILL);

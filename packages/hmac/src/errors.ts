@@ -98,18 +98,18 @@ export type HmacOptionName =
   | 'now'
   | 'lookupSalt';
 
-const OPTION_MESSAGES: Readonly<Record<HmacOptionName, string>> = {
-  merchantKey:
-    'merchantKey must be a non-empty string of printable ASCII characters other than " and \\.',
-  merchantSalt: 'merchantSalt must be a non-empty string.',
-  body: 'body must be a string or a Uint8Array.',
-  profile: 'profile is not one of the documented authorization profiles.',
-  profiles: 'profiles must be a non-empty array of documented authorization profiles.',
-  profileName: 'The name does not denote a documented authorization profile.',
-  clockSkewSeconds: 'clockSkewSeconds must be a finite number of seconds, zero or more.',
-  now: 'now must be a valid Date or a function returning one.',
+/** What each option must be, said after its name (without the name, so callers can name it). */
+const OPTION_RULES: Readonly<Record<HmacOptionName, string>> = {
+  merchantKey: 'must be a non-empty string of printable ASCII characters other than " and \\',
+  merchantSalt: 'must be a non-empty string',
+  body: 'must be a string or a Uint8Array',
+  profile: 'is not one of the documented authorization profiles',
+  profiles: 'must be a non-empty array of documented authorization profiles',
+  profileName: 'does not denote a documented authorization profile',
+  clockSkewSeconds: 'must be a finite number of seconds, zero or more',
+  now: 'must be a valid Date or a function returning one',
   lookupSalt:
-    'lookupSalt must be a function returning the merchant salt (a non-empty string), or undefined for an unknown merchant.',
+    'must be a function returning the merchant salt (a non-empty string), or undefined for an unknown merchant',
 };
 
 /**
@@ -121,9 +121,17 @@ export class HmacOptionError extends WalletHmacError {
   override readonly name = 'HmacOptionError';
   readonly code: typeof HmacErrorCode.OptionInvalid = HmacErrorCode.OptionInvalid;
   readonly option: HmacOptionName;
+  /**
+   * What the option must be, without its name (`must be a non-empty string`): callers that name
+   * the option their own way (a client setting, an environment variable) read this, never the
+   * message.
+   */
+  readonly rule: string;
 
   constructor(option: HmacOptionName) {
-    super(OPTION_MESSAGES[option]);
+    const rule = OPTION_RULES[option];
+    super(`${option === 'profileName' ? 'The name' : option} ${rule}.`);
     this.option = option;
+    this.rule = rule;
   }
 }

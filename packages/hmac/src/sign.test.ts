@@ -137,6 +137,20 @@ describe('signRequest', () => {
     expect(error.message).not.toContain('secret');
   });
 
+  it("says each option's rule in `rule`, without the option's name, for callers that name it their own way", () => {
+    const good = { merchantKey: 'smsplus', merchantSalt: 'salt' };
+    const error = (() => {
+      try {
+        signRequest({ ...good, merchantSalt: '' });
+      } catch (thrown) {
+        if (thrown instanceof HmacOptionError) return thrown;
+      }
+      throw new Error('signRequest accepted an empty salt');
+    })();
+    expect(error.rule).toBe('must be a non-empty string');
+    expect(error.message).toBe('merchantSalt must be a non-empty string.');
+  });
+
   it('refuses a date it cannot send as IMF-fixdate', () => {
     const good = { merchantKey: 'smsplus', merchantSalt: 'salt' };
     expect(() => signRequest({ ...good, date: new Date(Number.NaN) })).toThrow(HttpDateError);

@@ -39,7 +39,7 @@ export interface VerifyRequestOptions {
   readonly profiles?: readonly AuthProfile[];
 }
 
-/** Why a request was refused. Each maps to one class of HTTP 401 answer. */
+/** Why a request was refused. Each maps to one class of HTTP 401 response. */
 export const VerifyFailureReason = {
   /** No `Authorization` header, or a header named in `headers="..."` is absent or empty. */
   Missing: 'missing',

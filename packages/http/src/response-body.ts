@@ -1,4 +1,4 @@
-/** Reading an answer body with a cap on its size, enforced while it streams. */
+/** Reading a response body with a cap on its size, enforced while it streams. */
 
 /**
  * The body of `response`, or `undefined` once it is known to exceed `maxBytes`: from its

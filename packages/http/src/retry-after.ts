@@ -1,5 +1,5 @@
 /**
- * The one reader of a wait an answer names: `Retry-After` (RFC 9110: whole seconds or an
+ * The one reader of a wait a response names: `Retry-After` (RFC 9110: whole seconds or an
  * HTTP-date), or the rate-limit headers some servers send instead. The retry policy and
  * `WalletRateLimitError.retryAfterMs` both read it here, so they never disagree.
  */
@@ -37,7 +37,7 @@ export function parseRetryAfter(
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
 
-/** The wait an answer names: the first readable of its `Retry-After` and rate-limit headers. */
+/** The wait a response names: the first readable of its `Retry-After` and rate-limit headers. */
 export function retryAfterOf(headers: Headers, nowMs: number): number | undefined {
   for (const name of NAMED_WAIT_HEADERS) {
     const wait = parseRetryAfter(headers.get(name), nowMs);

@@ -12,13 +12,13 @@ import {
   type RetryNotice,
 } from './retry-policy.js';
 
-describe('which answers are retried', () => {
+describe('which responses are retried', () => {
   it('retries 408, 429 and every 5xx', () => {
     for (const code of [408, 429, 500, 502, 503, 504, 599])
       expect(isRetriableStatus(code)).toBe(true);
   });
 
-  it('never retries a business answer: any other 4xx, nor a 2xx or 3xx', () => {
+  it('never retries a business response: any other 4xx, nor a 2xx or 3xx', () => {
     fc.assert(
       fc.property(fc.integer({ min: 100, max: 499 }), (code) => {
         fc.pre(code !== 408 && code !== 429);
@@ -65,7 +65,7 @@ describe('ky with the policy', () => {
   });
 
   /**
-   * Runs ky with the policy on answers `script` gives, recording every wait ky starts (setTimeout
+   * Runs ky with the policy on responses `script` gives, recording every wait ky starts (setTimeout
    * calls of the retry's length) and every retry the policy announced.
    */
   async function runKy(
@@ -96,7 +96,7 @@ describe('ky with the policy', () => {
     return { response, attempts, notices, waits };
   }
 
-  it('waits exactly the wait it decided, whatever the answer names', async () => {
+  it('waits exactly the wait it decided, whatever the response names', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(408, 429, 500, 503, 504),
@@ -125,7 +125,7 @@ describe('ky with the policy', () => {
     );
   });
 
-  it('starts no wait that would run past the deadline: the answer comes back at once', async () => {
+  it('starts no wait that would run past the deadline: the response comes back at once', async () => {
     const { response, attempts, waits } = await runKy(
       () => new Response('', { status: 429, headers: { 'retry-after': '30' } }),
       { retries: 2, maxRetryDelay: 60_000 },

@@ -4,7 +4,7 @@
  * ky waits exactly the wait decided here:
  *
  * - Retried: network failures, attempt timeouts, HTTP 408, 429 and every 5xx. Never: any other
- *   answer (a 4xx is the platform's verdict on the request), a {@link Deadline} that ended (the
+ *   response (a 4xx is the platform's verdict on the request), a {@link Deadline} that ended (the
  *   caller's abort or the total timeout), an error the caller calls final.
  * - Waits grow exponentially from 500 ms with equal jitter (half to all of `500 * 2^(n-1)`),
  *   capped at `maxRetryDelay`. A 429 or 503 that names a wait ({@link retryAfterOf}) gets it,
@@ -26,7 +26,7 @@ export const INITIAL_RETRY_DELAY_MS = 500;
 /** The longest wait between two attempts, unless configured otherwise. */
 export const DEFAULT_MAX_RETRY_DELAY_MS = 8_000;
 
-/** Whether an answer with HTTP `status` is retried: 408, 429 and every 5xx. */
+/** Whether a response with HTTP `status` is retried: 408, 429 and every 5xx. */
 export function isRetriableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status <= 599);
 }
@@ -51,7 +51,7 @@ export function equalJitter(ceiling: number, random: number): number {
 
 /** What a call's retries and timeouts are configured with. */
 export interface RetryTimeoutPolicy {
-  /** Milliseconds one attempt may take, answer body included. */
+  /** Milliseconds one attempt may take, response body included. */
   readonly timeout: number;
   /** Retries after the first attempt. */
   readonly retries: number;
@@ -80,7 +80,7 @@ export type KyRetryTimeoutOptions = Required<
 
 /**
  * ky's options for `policy` within `deadline`: its retries, its attempt timeout, the deadline as
- * its signal, and HTTP errors for the retriable statuses only (ky retries those; any other answer
+ * its signal, and HTTP errors for the retriable statuses only (ky retries those; any other response
  * comes back for the caller to read). Methods retried: POST and PATCH, made safe to repeat by an
  * idempotency key such as the wallet's clientTxnId.
  */

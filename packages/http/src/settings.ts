@@ -1,6 +1,6 @@
 /**
  * The settings every package that calls over `@wallet/http` takes, checked with one wording: the
- * timeouts, the retries, the answer size cap (as zod schemas to spread into a configuration
+ * timeouts, the retries, the response size cap (as zod schemas to spread into a configuration
  * schema, and their defaults), and the rule for a service URL. A failure names the rule, never
  * the value (URLs may be secret).
  */
@@ -12,7 +12,7 @@ import {
   DEFAULT_TOTAL_TIMEOUT_MS,
 } from './retry-policy.js';
 
-/** 1 MiB: far above any wallet or gateway answer, far below what would strain memory. */
+/** 1 MiB: far above any wallet or gateway response, far below what would strain memory. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 1_048_576;
 /** The largest delay a timer accepts (2^31 - 1 ms, about 24.8 days). */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
@@ -36,7 +36,7 @@ function wholeNumber(unit: string, min: number, max: number) {
 
 /** The transport settings as a caller writes them. */
 export interface TransportSettings {
-  /** Milliseconds one attempt may take, answer body included; default 30 000. */
+  /** Milliseconds one attempt may take, response body included; default 30 000. */
   readonly timeout?: number | undefined;
   /** Milliseconds a whole call may take, retries and waits included; default 90 000. */
   readonly totalTimeout?: number | undefined;
@@ -44,7 +44,7 @@ export interface TransportSettings {
   readonly retries?: number | undefined;
   /** The longest wait between attempts (caps a named wait too), in milliseconds; default 8 000. */
   readonly maxRetryDelay?: number | undefined;
-  /** The largest answer body read, in bytes; default 1 MiB. */
+  /** The largest response body read, in bytes; default 1 MiB. */
   readonly maxResponseBytes?: number | undefined;
 }
 

@@ -13,8 +13,8 @@ export type AppEnv = {
     /** The fault rule applied to this wallet or helper call, if any. */
     faultScope: FaultScope | undefined;
     /**
-     * The status to record when it is not the answer's own: 0 when a fault dropped or held the
-     * request and no answer was computed (faultInjection sets it).
+     * The status to record when it is not the response's own: 0 when a fault dropped or held the
+     * request and no response was computed (faultInjection sets it).
      */
     recordedStatus: number | undefined;
   };

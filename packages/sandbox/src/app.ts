@@ -2,7 +2,7 @@
  * The Hono application: every route of the schemas' route table and the helper API, middleware
  * that records each exchange (log line, journal, `onExchange` hook), bounds header size, refuses
  * unknown transfer codings and runs each API request through the fault injector, the admin routes
- * under `/__sandbox/`, the dashboard, and the server-fault answer for anything unexpected.
+ * under `/__sandbox/`, the dashboard, and the server-fault response for anything unexpected.
  */
 import { errorCatalogue, helperRoutes, routeList } from '@wallet/schemas';
 import { Hono } from 'hono';
@@ -17,8 +17,8 @@ import { type ExchangeRecorderSettings, recordExchange } from './exchange-record
 import type { FaultInjector } from './faults/injector.js';
 import { faultInjection } from './faults/middleware.js';
 import { type HelperSettings, handleHelperCall } from './helper/helper-api.js';
-import { sandboxAnswer, serverFaultAnswer } from './http/answers.js';
 import { headerCap } from './http/header-size.js';
+import { sandboxResponse, serverFaultResponse } from './http/responses.js';
 import { refuseUnknownTransferCoding } from './http/transfer-coding.js';
 import { describeError } from './logging.js';
 import type { SandboxMount } from './options.js';
@@ -82,7 +82,7 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
     );
     app.all(route.path, (c) => {
       c.get('exchange').failure = 'method-not-allowed';
-      return sandboxAnswer('methodNotAllowed', { Allow: route.methods.join(', ') });
+      return sandboxResponse('methodNotAllowed', { Allow: route.methods.join(', ') });
     });
   }
   for (const route of Object.values(helperRoutes)) {
@@ -91,7 +91,7 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
     );
     app.all(route.path, (c) => {
       c.get('exchange').failure = 'method-not-allowed';
-      return sandboxAnswer('methodNotAllowed', { Allow: route.methods.join(', ') });
+      return sandboxResponse('methodNotAllowed', { Allow: route.methods.join(', ') });
     });
   }
 
@@ -100,7 +100,7 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
   app.notFound((c) => {
     const draft = c.get('exchange') as ExchangeDraft | undefined;
     if (draft !== undefined) draft.failure = 'not-found';
-    return sandboxAnswer('notFound');
+    return sandboxResponse('notFound');
   });
 
   app.onError((error, c) => {
@@ -110,7 +110,7 @@ export function buildApp(settings: AppSettings): Hono<AppEnv> {
       draft.responseCode = errorCatalogue['1052'].code;
     }
     settings.logger.error({ error: describeError(error) }, 'server fault');
-    return serverFaultAnswer();
+    return serverFaultResponse();
   });
 
   return app;

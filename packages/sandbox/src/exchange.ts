@@ -1,12 +1,12 @@
 /**
- * One request and its answer, as the sandbox saw them: what the request log line is built from and
+ * One request and its response, as the sandbox saw them: what the request log line is built from and
  * what the `onExchange` hook receives (the hook, unlike the log, also gets the decrypted bodies).
  */
 import type { ApiName } from '@wallet/schemas';
 import { maskedHeaders } from './journal/headers.js';
 import type { JsonObject } from './store/json.js';
 
-/** Why a request did not reach a stored answer, when it did not. */
+/** Why a request did not reach a stored response, when it did not. */
 export type ExchangeFailure =
   | 'not-found'
   | 'method-not-allowed'
@@ -63,11 +63,11 @@ export interface SandboxExchange {
   /** The auth profile the request was signed with (`profileName`), when it authenticated. */
   readonly authProfile: string | undefined;
   readonly status: number;
-  /** The platform code of the answer, when it carries one. */
+  /** The platform code of the response, when it carries one. */
   readonly responseCode: string | undefined;
   /** The request's `clientTxnId`, when it decrypted to a valid one. */
   readonly clientTxnId: string | undefined;
-  /** True when a stored answer was replayed (`Idempotent-Replayed: true`). */
+  /** True when a stored response was replayed (`Idempotent-Replayed: true`). */
   readonly replayed: boolean;
   readonly failure: ExchangeFailure | undefined;
   /** The decrypted request (wallet APIs) or the plaintext (helper encrypt). */
@@ -76,7 +76,7 @@ export interface SandboxExchange {
   readonly response: JsonObject | undefined;
   /** The request's headers (lower-case names), the Authorization signature and API keys hidden. */
   readonly requestHeaders: Readonly<Record<string, string>>;
-  /** The answer's headers (lower-case names). */
+  /** The response's headers (lower-case names). */
   readonly responseHeaders: Readonly<Record<string, string>>;
   /**
    * The fault the sandbox injected, when it injected one (`status=503`, `latency=250ms`,
@@ -85,7 +85,7 @@ export interface SandboxExchange {
   readonly fault: string | undefined;
 }
 
-/** Receives every exchange once its answer is ready. Errors it throws or rejects with are logged and dropped. */
+/** Receives every exchange once its response is ready. Errors it throws or rejects with are logged and dropped. */
 export type ExchangeListener = (exchange: SandboxExchange) => void | Promise<void>;
 
 /** The exchange under construction while a request is handled. */

@@ -32,6 +32,7 @@ export type {
   ResolvedMerchantConfig,
 } from './config/merchant-config.js';
 export type { DashboardLink } from './dashboard/layout.js';
+export { type SandboxAnswer, sandboxAnswers } from './deprecated-names.js';
 export {
   AlreadyListeningError,
   FaultConfigError,
@@ -66,9 +67,9 @@ export { parseSeed, type Seed, type SeedCustomer, type SeedInput } from './fixtu
 export {
   AUTH_PROFILE_HEADER,
   REPLAYED_HEADER,
-  type SandboxAnswer,
-  sandboxAnswers,
-} from './http/answers.js';
+  type SandboxResponse,
+  sandboxResponses,
+} from './http/responses.js';
 export type { SandboxAddress } from './http/server.js';
 export type { JournalEntry } from './journal/entry.js';
 export type { JournalFilter } from './journal/filter.js';

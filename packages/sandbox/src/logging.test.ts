@@ -131,7 +131,7 @@ describe('onExchange', () => {
       });
       const customer = await register(client);
       const request = client.request('load', loadFields(customer.urn, 100));
-      const answer = await client.call('load', request);
+      const received = await client.call('load', request);
       await client.call('load', {}, { rawBody: '{}' });
       const [, load, bad] = exchanges;
       expect(load).toMatchObject({
@@ -142,7 +142,7 @@ describe('onExchange', () => {
         responseCode: '00',
         clientTxnId: request.clientTxnId,
         request,
-        response: answer.body,
+        response: received.body,
         failure: undefined,
       });
       expect(bad).toMatchObject({ status: 400, failure: 'envelope', request: undefined });
@@ -152,7 +152,7 @@ describe('onExchange', () => {
     }
   });
 
-  it('cannot break an answer: hooks that throw or reject are logged and ignored', async () => {
+  it('cannot break a response: hooks that throw or reject are logged and ignored', async () => {
     const capture = capturingLogger();
     for (const hook of [
       () => {

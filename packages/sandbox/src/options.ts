@@ -65,7 +65,7 @@ export interface SandboxOptions {
   readonly profiles?: readonly (AuthProfile | string)[] | undefined;
   /** Accepted distance between the `date` header and the sandbox clock. Default 300. */
   readonly clockSkewSeconds?: number | undefined;
-  /** The answer envelope's field for merchants that do not configure one. Default `result`. */
+  /** The response envelope's field for merchants that do not configure one. Default `result`. */
   readonly responseField?: ResponseEnvelopeField | undefined;
   /** The sandbox clock (auth skew, lock-outs, timestamps, statements). Default the system clock. */
   readonly now?: (() => Date) | undefined;

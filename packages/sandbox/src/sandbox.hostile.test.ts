@@ -129,12 +129,12 @@ describe.each([
   it('answers every one with the identical plain 400 1055 body', async () => {
     const client = running.client(merchantKey, clock.now);
     for (const [name, token] of hostileTokens(mode, client)) {
-      const answer = await client.call(
+      const received = await client.call(
         'retrieveCustomer',
         {},
         { rawBody: JSON.stringify({ token }) },
       );
-      expect([answer.status, answer.text], name).toEqual([400, MALFORMED]);
+      expect([received.status, received.text], name).toEqual([400, MALFORMED]);
     }
     // Still serving.
     expect((await callApi(client, 'retrieveCustomer', { urn: '1' })).status).toBe(404);
@@ -150,7 +150,7 @@ describe('hostile wire bodies', () => {
       ['not JSON', 'token=abc'],
       ['an array', JSON.stringify([valid])],
       ['an extra field', JSON.stringify({ token: valid, extra: 1 })],
-      ['the answer field instead', JSON.stringify({ result: valid })],
+      ['the response field instead', JSON.stringify({ result: valid })],
       ['nested 10 000 deep', `${'['.repeat(10_000)}${']'.repeat(10_000)}`],
       ['deep beside the token', `{"token":"${valid}","x":${'{"a":'.repeat(50)}1${'}'.repeat(50)}}`],
       ['invalid UTF-8', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])],
@@ -163,8 +163,8 @@ describe('hostile wire bodies', () => {
       ['a __proto__ key beside the token', `{"__proto__":{},"token":"${valid}"}`],
     ];
     for (const [name, rawBody] of bodies) {
-      const answer = await client.call('retrieveCustomer', {}, { rawBody });
-      expect([answer.status, answer.text], name).toEqual([400, MALFORMED]);
+      const received = await client.call('retrieveCustomer', {}, { rawBody });
+      expect([received.status, received.text], name).toEqual([400, MALFORMED]);
     }
   });
 
@@ -172,12 +172,12 @@ describe('hostile wire bodies', () => {
     const client = running.client(undefined, clock.now);
     let nested: unknown = 1;
     for (let depth = 1; depth < 32; depth++) nested = { a: nested };
-    const answer = await client.call(
+    const received = await client.call(
       'retrieveCustomer',
       client.request('retrieveCustomer', { urn: '1', deep: nested }),
     );
-    expect(answer.status).toBe(400);
-    expect(answer.body?.responseCode).toBe('1020');
+    expect(received.status).toBe(400);
+    expect(received.body?.responseCode).toBe('1020');
   });
 
   it('never answers 500 to random tokens or bodies (property)', async () => {
@@ -192,8 +192,8 @@ describe('hostile wire bodies', () => {
           fc.json({ maxDepth: 6 }),
         ),
         async (rawBody) => {
-          const answer = await client.call('retrieveCustomer', {}, { rawBody });
-          expect([answer.status, answer.text]).toEqual([400, MALFORMED]);
+          const received = await client.call('retrieveCustomer', {}, { rawBody });
+          expect([received.status, received.text]).toEqual([400, MALFORMED]);
         },
       ),
       { numRuns: 150 },
@@ -218,8 +218,8 @@ describe('hostile field values', () => {
         `"transactionAmount":${amount}`,
       );
       const token = aes('prefix', Buffer.from(json));
-      const answer = await client.call('load', {}, { rawBody: JSON.stringify({ token }) });
-      expect([answer.status, answer.body?.responseCode], amount).toEqual([400, '1020']);
+      const received = await client.call('load', {}, { rawBody: JSON.stringify({ token }) });
+      expect([received.status, received.body?.responseCode], amount).toEqual([400, '1020']);
     }
     const urn = await client.call('retrieveCustomer', {
       ...client.request('retrieveCustomer', {}),
@@ -254,9 +254,9 @@ describe('decrypted requests that stray from the examples (property)', () => {
         const key = pick % 4 === 0 ? field : (keys[pick % keys.length] ?? field);
         if (value === undefined) delete base[key];
         else base[key] = value;
-        const answer = await client.call(api, base);
-        expect(answer.status).not.toBe(500);
-        if (answer.body !== undefined) expect(typeof answer.body.responseCode).toBe('string');
+        const received = await client.call(api, base);
+        expect(received.status).not.toBe(500);
+        if (received.body !== undefined) expect(typeof received.body.responseCode).toBe('string');
       }),
       { numRuns: 300 },
     );
@@ -296,8 +296,8 @@ describe('hostile Authorization headers', () => {
   it('accepts parameters in any order and spacing', async () => {
     const now = clock.now();
     const reordered = `hmac signature="${hexSignature(now)}",headers="date" ,  algorithm="sha512",username="${PREFIX_MERCHANT.merchantKey}"`;
-    const answer = await sendWith(reordered, now);
-    expect(answer.status).toBe(404);
+    const received = await sendWith(reordered, now);
+    expect(received.status).toBe(404);
   });
 
   it.each([
@@ -355,14 +355,14 @@ describe('hostile Authorization headers', () => {
       'SIGNATURE VERIFICATION FAILED',
     ],
   ])('%s → 401', async (_name, build, message) => {
-    const answer = await sendWith(build());
-    expect(answer).toEqual({ status: 401, json: { responseMessage: message } });
+    const received = await sendWith(build());
+    expect(received).toEqual({ status: 401, json: { responseMessage: message } });
   });
 
   it('refuses two Authorization headers (they combine into a malformed one)', async () => {
     const now = clock.now();
-    const answer = await sendWith([header(hexSignature(now)), header(hexSignature(now))], now);
-    expect(answer).toEqual({
+    const received = await sendWith([header(hexSignature(now)), header(hexSignature(now))], now);
+    expect(received).toEqual({
       status: 401,
       json: { responseMessage: 'AUTHORIZATION HEADER MALFORMED' },
     });
@@ -380,13 +380,18 @@ describe('hostile Authorization headers', () => {
     [301, 401],
   ])('a date %i s from the sandbox clock → %i', async (offset, status) => {
     const date = new Date(clock.now().getTime() + offset * 1000);
-    const answer = await sendWith(header(hexSignature(date)), date);
-    expect(answer.status).toBe(status);
+    const received = await sendWith(header(hexSignature(date)), date);
+    expect(received.status).toBe(status);
   });
 
   it('answers a 1 MB header with 431 and keeps serving', async () => {
-    const answer = await sendWith(header(hexSignature(clock.now()), ` ${'x'.repeat(1024 * 1024)}`));
-    expect(answer).toEqual({ status: 431, json: { responseMessage: 'REQUEST HEADERS TOO LARGE' } });
+    const received = await sendWith(
+      header(hexSignature(clock.now()), ` ${'x'.repeat(1024 * 1024)}`),
+    );
+    expect(received).toEqual({
+      status: 431,
+      json: { responseMessage: 'REQUEST HEADERS TOO LARGE' },
+    });
     expect((await sendWith(header(hexSignature(clock.now())))).status).toBe(404);
   });
 
@@ -398,8 +403,8 @@ describe('hostile Authorization headers', () => {
           fc.stringMatching(/^hmac [a-z]+="[ -~]{0,40}"(, [a-z]+="[ -~]{0,40}"){0,5}$/),
         ),
         async (authorization) => {
-          const answer = await sendWith(authorization);
-          expect(answer.status).toBe(401);
+          const received = await sendWith(authorization);
+          expect(received.status).toBe(401);
         },
       ),
       { numRuns: 100 },
@@ -453,7 +458,7 @@ describe('oversized and streamed bodies', () => {
 
   it('accepts a body of exactly the limit (and judges its content)', async () => {
     const client = running.client(undefined, clock.now);
-    const answer = await client.call('retrieveCustomer', {}, { rawBody: ' '.repeat(64 * 1024) });
-    expect([answer.status, answer.text]).toEqual([400, MALFORMED]);
+    const received = await client.call('retrieveCustomer', {}, { rawBody: ' '.repeat(64 * 1024) });
+    expect([received.status, received.text]).toEqual([400, MALFORMED]);
   });
 });

@@ -97,7 +97,7 @@ describe.skipIf(PG_ADMIN_URL === undefined)('two sandbox processes sharing Postg
     if (compiled !== undefined) rmSync(compiled, { recursive: true, force: true });
   });
 
-  it('share customers, balances and stored answers', async () => {
+  it('share customers, balances and stored responses', async () => {
     const [mine, theirs] = clientsFor([here.url, there.url], PREFIX_MERCHANT.merchantKey);
     if (mine === undefined || theirs === undefined) throw new Error('two clients expected');
     const customer = await register(mine);

@@ -39,41 +39,41 @@ const retrieve = () => client.request('retrieveCustomer', { urn: '1' });
 
 describe('the order of the checks', () => {
   it('checks the body size before anything else (413)', async () => {
-    const answer = await client.call('retrieveCustomer', retrieve(), {
+    const response = await client.call('retrieveCustomer', retrieve(), {
       rawBody: 'x'.repeat(64 * 1024 + 1),
       headers: { walletidentifier: 'nope', authorization: undefined },
     });
-    expect(answer.status).toBe(413);
-    expect(answer.json).toEqual({ responseMessage: 'REQUEST BODY TOO LARGE' });
+    expect(response.status).toBe(413);
+    expect(response.json).toEqual({ responseMessage: 'REQUEST BODY TOO LARGE' });
   });
 
   it('checks walletIdentifier before the signature (1058, plain)', async () => {
     for (const walletidentifier of ['CLX', undefined, 'clw', 'CLW, CLW']) {
-      const answer = await client.call('retrieveCustomer', retrieve(), {
+      const response = await client.call('retrieveCustomer', retrieve(), {
         headers: { walletidentifier, authorization: undefined },
       });
-      expect(answer.status, String(walletidentifier)).toBe(400);
-      expect(answer.json).toEqual({ responseCode: '1058', responseMessage: 'INVALID WALLETS' });
+      expect(response.status, String(walletidentifier)).toBe(400);
+      expect(response.json).toEqual({ responseCode: '1058', responseMessage: 'INVALID WALLETS' });
     }
   });
 
   it('checks the signature before the envelope (401 before 1055)', async () => {
-    const answer = await client.call('retrieveCustomer', retrieve(), {
+    const response = await client.call('retrieveCustomer', retrieve(), {
       rawBody: '{"token":"not base64!"}',
       headers: { authorization: 'hmac username="merchant-prefix"' },
     });
-    expect(answer.status).toBe(401);
+    expect(response.status).toBe(401);
   });
 
   it('checks the message code before the fields (1010, encrypted, before 1020)', async () => {
-    const answer = await client.call('load', {
+    const response = await client.call('load', {
       messageCode: routes.unload.requestMessageCode,
       clientTxnId: 'txn-1010',
       urn: 'not digits',
     });
-    expect(answer.status).toBe(400);
-    expect(answer.envelopeField).toBe('result');
-    expect(answer.body).toEqual({
+    expect(response.status).toBe(400);
+    expect(response.envelopeField).toBe('result');
+    expect(response.body).toEqual({
       responseCode: '1010',
       messageCode: routes.load.responseMessageCode,
       clientTxnId: 'txn-1010',
@@ -82,12 +82,12 @@ describe('the order of the checks', () => {
   });
 
   it('answers 1020 encrypted, naming the first offending field and its rule', async () => {
-    const answer = await client.call('retrieveCustomer', {
+    const response = await client.call('retrieveCustomer', {
       ...retrieve(),
       customerMobile: '0012',
     });
-    expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
       responseCode: '1020',
       messageCode: routes.retrieveCustomer.responseMessageCode,
       responseMessage:
@@ -126,17 +126,17 @@ describe('authentication failures (401, plain, naming the class)', () => {
     ],
   ];
   it.each(failures)('%s', async (_name, options, message) => {
-    const answer = await client.call('retrieveCustomer', retrieve(), options);
-    expect(answer.status).toBe(401);
-    expect(answer.json).toEqual({ responseMessage: message });
+    const response = await client.call('retrieveCustomer', retrieve(), options);
+    expect(response.status).toBe(401);
+    expect(response.json).toEqual({ responseMessage: message });
   });
 
   it('accepts dates exactly 300 s away in either direction', async () => {
     for (const offset of [-300_000, 300_000]) {
-      const answer = await client.call('retrieveCustomer', retrieve(), {
+      const response = await client.call('retrieveCustomer', retrieve(), {
         date: new Date(clock.now().getTime() + offset),
       });
-      expect(answer.status).toBe(404);
+      expect(response.status).toBe(404);
     }
   });
 
@@ -151,10 +151,10 @@ describe('authentication failures (401, plain, naming the class)', () => {
           [-301_000, 401],
           [301_000, 401],
         ] as const) {
-          const answer = await client.call('retrieveCustomer', retrieve(), {
+          const response = await client.call('retrieveCustomer', retrieve(), {
             date: new Date(start.getTime() + offset),
           });
-          expect([ms, offset, answer.status]).toEqual([ms, offset, status]);
+          expect([ms, offset, response.status]).toEqual([ms, offset, status]);
         }
       }
     } finally {
@@ -199,11 +199,11 @@ describe('authentication failures (401, plain, naming the class)', () => {
       date: clock.now(),
       body,
     });
-    const answer = await client.send(routes.retrieveCustomer.path, 'POST', other, {
+    const response = await client.send(routes.retrieveCustomer.path, 'POST', other, {
       headers: { ...headers },
     });
-    expect(answer.status).toBe(401);
-    expect(answer.json).toEqual({ responseMessage: 'DIGEST DOES NOT MATCH THE BODY' });
+    expect(response.status).toBe(401);
+    expect(response.json).toEqual({ responseMessage: 'DIGEST DOES NOT MATCH THE BODY' });
   });
 });
 
@@ -211,9 +211,9 @@ describe('auth profiles', () => {
   it.each(DOCUMENTED_PROFILES.map((p) => [profileName(p), p]))(
     'accepts %s by default and reports it',
     async (name, profile) => {
-      const answer = await client.call('retrieveCustomer', retrieve(), { profile });
-      expect(answer.status).toBe(404);
-      expect(answer.headers.get('x-sandbox-auth-profile')).toBe(name);
+      const response = await client.call('retrieveCustomer', retrieve(), { profile });
+      expect(response.status).toBe(404);
+      expect(response.headers.get('x-sandbox-auth-profile')).toBe(name);
     },
   );
 
@@ -244,9 +244,9 @@ describe('the envelope', () => {
       'nope',
     ];
     for (const rawBody of bodies) {
-      const answer = await client.call('retrieveCustomer', retrieve(), { rawBody });
-      expect(answer.status, rawBody).toBe(400);
-      expect(answer.json, rawBody).toEqual(MALFORMED);
+      const response = await client.call('retrieveCustomer', retrieve(), { rawBody });
+      expect(response.status, rawBody).toBe(400);
+      expect(response.json, rawBody).toEqual(MALFORMED);
     }
   });
 
@@ -266,8 +266,8 @@ describe('the envelope', () => {
   it('uses the responseField option for merchants that do not choose', async () => {
     const tokenSandbox = await startSandbox({ responseField: 'token' });
     try {
-      const answer = await callApi(tokenSandbox.client(), 'retrieveCustomer', { urn: '1' });
-      expect(answer.envelopeField).toBe('token');
+      const response = await callApi(tokenSandbox.client(), 'retrieveCustomer', { urn: '1' });
+      expect(response.envelopeField).toBe('token');
     } finally {
       await tokenSandbox.close();
     }
@@ -310,11 +310,11 @@ describe('paths, methods and headers', () => {
   });
 
   it('accepts a trailing slash and ignores a query string', async () => {
-    const answer = await client.call('retrieveCustomer', retrieve(), {
+    const response = await client.call('retrieveCustomer', retrieve(), {
       path: `${routes.retrieveCustomer.path}/?x=1`,
     });
-    expect(answer.status).toBe(404);
-    expect(answer.body?.responseCode).toBe('1040');
+    expect(response.status).toBe(404);
+    expect(response.body?.responseCode).toBe('1040');
   });
 
   it('answers 431 to a header section over the limit, in-process and over sockets', async () => {
@@ -348,9 +348,9 @@ describe('server faults', () => {
       const { url } = await sandbox.listen(0);
       const faulty = new WalletTestClient({ target: url, merchant: merchantOf(sandbox) });
       await store.close();
-      const answer = await callApi(faulty, 'retrieveCustomer', { urn: '1' });
-      expect(answer.status).toBe(500);
-      expect(answer.text).toBe('{"responseCode":"1052","responseMessage":"SYSTEM ERROR"}');
+      const response = await callApi(faulty, 'retrieveCustomer', { urn: '1' });
+      expect(response.status).toBe(500);
+      expect(response.text).toBe('{"responseCode":"1052","responseMessage":"SYSTEM ERROR"}');
       // The server is still up.
       const again = await callApi(faulty, 'retrieveCustomer', { urn: '1' });
       expect(again.status).toBe(500);

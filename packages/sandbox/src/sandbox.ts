@@ -15,7 +15,7 @@ import { FaultInjector } from './faults/injector.js';
 import { applySeed, type SeedResult } from './fixtures/apply-seed.js';
 import { loadSeedFile } from './fixtures/load-seed.js';
 import { parseSeed, type Seed, type SeedInput } from './fixtures/seed-schema.js';
-import { serverFaultAnswer } from './http/answers.js';
+import { serverFaultResponse } from './http/responses.js';
 import { HttpServer, type SandboxAddress } from './http/server.js';
 import { RequestJournal } from './journal/journal.js';
 import { describeError, resolveLogger } from './logging.js';
@@ -63,7 +63,7 @@ export interface Sandbox {
    */
   seed(seed: SeedInput | string): Promise<SeedResult>;
   /**
-   * Deletes customers, wallets, ledgers and stored answers (of one merchant, or all), then applies
+   * Deletes customers, wallets, ledgers and stored responses (of one merchant, or all), then applies
    * the start-up seed again unless `reseed` is false; as `POST /__sandbox/reset` does.
    */
   reset(options?: {
@@ -262,29 +262,29 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   let server: HttpServer | undefined;
   let closed = false;
 
-  const answer = async (request: Request, env: NodeBindings | undefined): Promise<Response> => {
-    if (closed) return serverFaultAnswer();
+  const respond = async (request: Request, env: NodeBindings | undefined): Promise<Response> => {
+    if (closed) return serverFaultResponse();
     try {
       return await app.fetch(request, env);
     } catch (error) {
       logger.error({ error: describeError(error) }, 'server fault');
-      return serverFaultAnswer();
+      return serverFaultResponse();
     }
   };
 
   // In-process: a dropped connection rejects as fetch does; a request its client abandoned
   // rejects with the client's abort reason (the client stopped waiting long ago).
   const fetch = async (request: Request): Promise<Response> => {
-    const response = await answer(request, undefined);
+    const response = await respond(request, undefined);
     const disposition = faults.disposition(request);
     if (disposition === 'drop') throw droppedConnection();
     if (disposition === 'abandoned' && request.signal.aborted) throw request.signal.reason;
     return response;
   };
 
-  // Over a socket: a dropped connection is destroyed without a byte of answer.
+  // Over a socket: a dropped connection is destroyed without a byte of response.
   const serve = async (request: Request, env?: NodeBindings): Promise<Response> => {
-    const response = await answer(request, env);
+    const response = await respond(request, env);
     if (faults.disposition(request) === 'drop') {
       env?.incoming?.socket?.destroy();
       return new Response(null, { status: 204 });
@@ -312,7 +312,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       journal?.close();
       const running = server;
       server = undefined;
-      // In-flight and keep-alive requests still get real answers while the server drains.
+      // In-flight and keep-alive requests still get real responses while the server drains.
       if (running !== undefined) await running.stop();
       closed = true;
       if (ownsStore) await store.close();

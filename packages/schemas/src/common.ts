@@ -31,8 +31,8 @@ export const requestIdentityShape: {
 };
 
 /**
- * The fields every decrypted answer carries. Answers are read leniently: types only. `messageCode`
- * is absent from the answers of the APIs that have none (PG Load, PG Load Enquiry).
+ * The fields every decrypted response carries. Responses are read leniently: types only. `messageCode`
+ * is absent from the responses of the APIs that have none (PG Load, PG Load Enquiry).
  */
 export const responseHeaderShape = {
   responseCode: z.string(),
@@ -41,7 +41,7 @@ export const responseHeaderShape = {
   responseMessage: z.string(),
 } as const;
 
-/** The fields every decrypted success answer carries, for the API whose answer code is `code`. */
+/** The fields every decrypted success response carries, for the API whose response code is `code`. */
 export function successHeaderShape<const C extends number>(
   code: C,
 ): {
@@ -58,7 +58,7 @@ export function successHeaderShape<const C extends number>(
   };
 }
 
-/** The fields a decrypted success answer without a message code carries (the PG Load APIs). */
+/** The fields a decrypted success response without a message code carries (the PG Load APIs). */
 export const uncodedSuccessHeaderShape: {
   responseCode: z.ZodLiteral<'00'>;
   clientTxnId: z.ZodString;

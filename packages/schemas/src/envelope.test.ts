@@ -31,7 +31,7 @@ describe('wire envelopes', () => {
     expect(tokenEnvelopeSchema.safeParse(body).success).toBe(false);
   });
 
-  it('reads an answer envelope in either spelling', () => {
+  it('reads a response envelope in either spelling', () => {
     const a = responseEnvelopeSchema.parse({ result: 'QUJD' });
     const b = responseEnvelopeSchema.parse({ token: 'QUJDRA==' });
     expect(envelopeCiphertext(a)).toBe('QUJD');
@@ -50,7 +50,7 @@ describe('failure bodies', () => {
     ).toBe(true);
   });
 
-  it('reads an encrypted failure answer and refuses a success code in it', () => {
+  it('reads an encrypted failure response and refuses a success code in it', () => {
     const body = {
       responseCode: '1020',
       messageCode: 3511,

@@ -1,4 +1,4 @@
-/** The bodies that travel on the wire: encrypted envelopes and the plain (unencrypted) answers. */
+/** The bodies that travel on the wire: encrypted envelopes and the plain (unencrypted) responses. */
 import * as z from 'zod';
 import { ruleError } from './rules.js';
 
@@ -14,23 +14,23 @@ export const base64Schema: z.ZodString = z
 /** A wallet request on the wire: `{"token": "<base64>"}`, nothing else. */
 export const tokenEnvelopeSchema = z.strictObject({ token: base64Schema });
 
-/** A PayU-style answer on the wire: `{"result": "<base64>"}`. */
+/** A PayU-style response on the wire: `{"result": "<base64>"}`. */
 export const resultEnvelopeSchema = z.looseObject({ result: base64Schema });
 
-/** An answer envelope in either spelling; clients accept both (`result` is PayU's, `token` Wibmo's). */
+/** A response envelope in either spelling; clients accept both (`result` is PayU's, `token` Wibmo's). */
 export const responseEnvelopeSchema = z.union([
   resultEnvelopeSchema,
   z.looseObject({ token: base64Schema }),
 ]);
 
-/** The base64 ciphertext of an answer envelope, whichever field carries it. */
+/** The base64 ciphertext of a response envelope, whichever field carries it. */
 export function envelopeCiphertext(envelope: z.output<typeof responseEnvelopeSchema>): string {
   const { result, token } = envelope as { result?: unknown; token?: unknown };
   if (typeof result === 'string') return result;
   return typeof token === 'string' ? token : '';
 }
 
-/** The response field name profile: which field an answer envelope uses. */
+/** The response field name profile: which field a response envelope uses. */
 export type ResponseEnvelopeField = 'result' | 'token';
 
 /**
@@ -43,7 +43,7 @@ export const plainErrorBodySchema = z.looseObject({
 });
 
 /**
- * A decrypted failure answer: a platform code other than `00`, with the message code and
+ * A decrypted failure response: a platform code other than `00`, with the message code and
  * `clientTxnId` echoed when the request carried them.
  */
 export const failureResponseSchema = z.looseObject({

@@ -1,6 +1,6 @@
 /**
  * Every platform code the protocol names, with the message the platform puts in
- * `responseMessage`, the HTTP status it answers with, its outcome class, and whether the answer
+ * `responseMessage`, the HTTP status it answers with, its outcome class, and whether the response
  * body is encrypted (wallet-protocol.md section 4) or plain JSON.
  */
 
@@ -29,7 +29,7 @@ export interface ErrorCatalogueEntry {
   readonly message: string;
   readonly httpStatus: number;
   readonly outcome: OutcomeClass;
-  /** Whether the answer body is an encrypted envelope (true) or plain JSON (false). */
+  /** Whether the response body is an encrypted envelope (true) or plain JSON (false). */
   readonly encrypted: boolean;
 }
 

@@ -45,13 +45,13 @@ describe.each(routeList.map((r) => [r.name, r] as const))('the %s example', (nam
   it('response parses, with the right codes and success message', () => {
     const result = validateResponse(name, example.response);
     if (!result.ok) throw new Error(result.summary);
-    const answer: { messageCode?: unknown; responseMessage: string } = result.value;
+    const response: { messageCode?: unknown; responseMessage: string } = result.value;
     const request = example.request as { messageCode?: unknown };
-    expect(answer.messageCode).toBe(route.responseMessageCode);
-    expect(answer.responseMessage).toBe(route.successMessage);
+    expect(response.messageCode).toBe(route.responseMessageCode);
+    expect(response.responseMessage).toBe(route.successMessage);
     expect(request.messageCode).toBe(route.requestMessageCode);
     // An API without message codes carries none, not even an undefined one.
     expect('messageCode' in request).toBe(route.requestMessageCode !== undefined);
-    expect('messageCode' in answer).toBe(route.responseMessageCode !== undefined);
+    expect('messageCode' in response).toBe(route.responseMessageCode !== undefined);
   });
 });

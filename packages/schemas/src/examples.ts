@@ -1,5 +1,5 @@
 /**
- * One valid decrypted request and success answer per API. The Register Customer and Retrieve
+ * One valid decrypted request and success response per API. The Register Customer and Retrieve
  * Customer Record requests are the spec's sample bodies (the `register-compact` and
  * `retrieve-unicode` vectors); the others follow wallet-apis.md and checkout.md field by field. They appear as
  * examples in the OpenAPI document, and tests and tools may start from them.
@@ -8,7 +8,7 @@ import type { ApiName, RequestInputOf } from '@wallet/schemas';
 
 export interface ApiExample<N extends ApiName> {
   readonly request: RequestInputOf<N>;
-  /** A success answer to `request`, as the platform sends it (JSON). */
+  /** A success response to `request`, as the platform sends it (JSON). */
   readonly response: Readonly<Record<string, unknown>>;
 }
 

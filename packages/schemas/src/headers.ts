@@ -12,7 +12,7 @@ export const walletHeaders = {
   digest: 'digest',
 } as const;
 
-/** The content type of every wallet request and answer. */
+/** The content type of every wallet request and response. */
 export const JSON_CONTENT_TYPE = 'application/json';
 
 /** Base URLs of the environments. */

@@ -15,7 +15,7 @@ export interface HelperRoute {
   readonly title: string;
   readonly path: string;
   readonly methods: readonly ['POST'];
-  /** Headers checked in this order; the first missing one decides the answer. */
+  /** Headers checked in this order; the first missing one decides the response. */
   readonly requiredHeaders: readonly HelperHeader[];
   /** Optional headers and their defaults. */
   readonly optionalHeaders: readonly { readonly name: string; readonly default: string }[];

@@ -1,11 +1,10 @@
 /**
  * @wallet/schemas: the single source of truth for the PayU Closed-Loop Wallet API: zod schemas of
- * every decrypted request and answer, the route table, the error catalogue, and the helpers that
+ * every decrypted request and response, the route table, the error catalogue, and the helpers that
  * build requests. The client, the sandbox and the CLI import these and restate none of them.
  * The OpenAPI document, the JSON Schemas and the examples are built by `@wallet/schemas/openapi`.
  */
 
-export * from './answers.js';
 export * from './apis/change-wallet-status.js';
 export * from './apis/check-status.js';
 export * from './apis/load.js';
@@ -37,6 +36,7 @@ export * from './headers.js';
 export * from './helper-api.js';
 export * from './issues.js';
 export * from './kyc-limits.js';
+export * from './responses.js';
 export * from './routes.js';
 export { REQUIRED_MESSAGE, UNKNOWN_FIELD_MESSAGE } from './rules.js';
 export * from './validate.js';

@@ -2,7 +2,7 @@
  * The machine-readable descriptions of the PayU-facing API, generated from the zod schemas with
  * zod's own JSON Schema output (`z.toJSONSchema`): one JSON Schema per API body, and an OpenAPI
  * 3.1 document in which each encrypted `token` names the decrypted body it carries through the
- * `x-wallet-decrypted` extension. With them, the example request and answer of every API the
+ * `x-wallet-decrypted` extension. With them, the example request and response of every API the
  * document shows.
  *
  * This is the `@wallet/schemas/openapi` entry: it imports the rest of the package by its name, kept
@@ -56,7 +56,7 @@ function messageCodesNote(route: AnyRoute): string {
     : ` (${route.requestMessageCode} → ${route.responseMessageCode})`;
 }
 
-/** The JSON Schemas of one API: the decrypted request, the decrypted success answer, the params. */
+/** The JSON Schemas of one API: the decrypted request, the decrypted success response, the params. */
 export interface ApiJsonSchemas {
   readonly request: JsonSchema;
   readonly response: JsonSchema;
@@ -82,7 +82,7 @@ export function buildJsonSchemas(): Readonly<Record<ApiName, ApiJsonSchemas>> {
       ),
       response: withHeader(
         `${pascal(route.name)}Response`,
-        `${title}: the decrypted success answer.`,
+        `${title}: the decrypted success response.`,
         route.response,
       ),
       params: withHeader(
@@ -169,8 +169,8 @@ function operation(route: AnyRoute, method: string): Record<string, unknown> {
     description:
       `${route.title}. ` +
       (route.requestMessageCode === undefined
-        ? 'No messageCode in the decrypted request or answer'
-        : `Decrypted request messageCode ${route.requestMessageCode}, answer ` +
+        ? 'No messageCode in the decrypted request or response'
+        : `Decrypted request messageCode ${route.requestMessageCode}, response ` +
           `${route.responseMessageCode}`) +
       `, success responseMessage "${route.successMessage}". ` +
       `Codes besides the outcome model: ${route.codes.join(', ')}.` +
@@ -280,7 +280,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
     FailureResponse: wireJsonSchema(failureResponseSchema),
     FailureResponseEnvelope: answerEnvelope(
       'FailureResponse',
-      'An encrypted failure answer (1010, 1020, 1030, 1040, 1050, ...).',
+      'An encrypted failure response (1010, 1020, 1030, 1040, 1050, ...).',
     ),
     PlaintextObject: wireJsonSchema(plaintextObjectSchema),
   };
@@ -299,7 +299,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
     );
     schemas[`${name}ResponseEnvelope`] = answerEnvelope(
       `${name}Response`,
-      `${route.title} success answer on the wire (field "result" on PayU, "token" on Wibmo).`,
+      `${route.title} success response on the wire (field "result" on PayU, "token" on Wibmo).`,
     );
     const item: Record<string, unknown> = {};
     for (const method of route.methods) item[method.toLowerCase()] = operation(route, method);

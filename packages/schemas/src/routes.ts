@@ -61,7 +61,7 @@ export interface Route<
   readonly methods: readonly [HttpMethod, ...HttpMethod[]];
   /**
    * The `messageCode` its requests carry; `undefined` for an API without one (PG Load and PG Load
-   * Enquiry: PayU documents none, and their requests and answers carry none).
+   * Enquiry: PayU documents none, and their requests and responses carry none).
    */
   readonly requestMessageCode: number | undefined;
   /** Always `requestMessageCode + 1`; `undefined` with it. */
@@ -78,7 +78,7 @@ export interface Route<
    * `messageCode`.
    */
   readonly request: Request;
-  /** The decrypted success answer. */
+  /** The decrypted success response. */
   readonly response: Response;
   /**
    * The request without its common fields (`messageCode`, `clientTxnId`, `requestDateTime`): what
@@ -164,7 +164,7 @@ export type AnyRoute = Routes[ApiName];
 export type RequestOf<N extends ApiName> = z.output<Routes[N]['request']>;
 /** The full decrypted request of API `N`, as a caller may write it (`urn` a string or a number). */
 export type RequestInputOf<N extends ApiName> = z.input<Routes[N]['request']>;
-/** The decrypted success answer of API `N`, as parsed. */
+/** The decrypted success response of API `N`, as parsed. */
 export type ResponseOf<N extends ApiName> = z.output<Routes[N]['response']>;
 /** What a client method of API `N` takes (SDK defaults may be left out). */
 export type ParamsOf<N extends ApiName> = z.input<Routes[N]['params']>;
@@ -349,7 +349,7 @@ const byMessageCode = new Map<number, AnyRoute>(
 
 /**
  * The `messageCode` field of a body: `{ messageCode: code }`, or nothing for an API without
- * message codes. Spread it into a request (`route.requestMessageCode`) or an answer
+ * message codes. Spread it into a request (`route.requestMessageCode`) or a response
  * (`route.responseMessageCode`) so neither carries a `messageCode` its API does not have.
  */
 export function messageCodeField(code: number | undefined): { readonly messageCode?: number } {

@@ -31,7 +31,7 @@ describe('validateRequest / parseRequest', () => {
 });
 
 describe('validateResponse / parseResponse', () => {
-  it('reads a success answer and refuses a wrong message code', () => {
+  it('reads a success response and refuses a wrong message code', () => {
     expect(parseResponse('unload', examples.unload.response).availableBalance).toBe(50000);
     const wrong = validateResponse('unload', { ...examples.unload.response, messageCode: 1081 });
     expect(wrong.ok || wrong.issues[0]?.path).toBe('messageCode');

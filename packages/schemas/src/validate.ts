@@ -32,7 +32,7 @@ export function parseRequest<N extends ApiName>(name: N, body: unknown): Request
   throw new SchemaValidationError(result, `${routes[name].title} request`);
 }
 
-/** Validates a decrypted success answer for API `name`. Never throws. */
+/** Validates a decrypted success response for API `name`. Never throws. */
 export function validateResponse<N extends ApiName>(
   name: N,
   body: unknown,
@@ -42,7 +42,7 @@ export function validateResponse<N extends ApiName>(
   return { ok: false, ...describeIssues(result.error) };
 }
 
-/** Validates a decrypted success answer for API `name`, throwing `SchemaValidationError`. */
+/** Validates a decrypted success response for API `name`, throwing `SchemaValidationError`. */
 export function parseResponse<N extends ApiName>(name: N, body: unknown): ResponseOf<N> {
   const result = validateResponse(name, body);
   if (result.ok) return result.value;

@@ -2,7 +2,7 @@
 import type { FieldIssue, IssueReport } from './issues.js';
 
 /**
- * A request or answer that breaks a field rule. `message` is the summary line (the first offending
+ * A request or response that breaks a field rule. `message` is the summary line (the first offending
  * field and its rule); `issues` lists every offending field. No rejected value is ever included.
  */
 export class SchemaValidationError extends Error {

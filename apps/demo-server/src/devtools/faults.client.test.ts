@@ -89,7 +89,7 @@ describe('faults against the client', () => {
     expect(faults).toEqual([null]);
   });
 
-  it('drop=after: the effect commits, the answer is lost, and the retry replays it', async () => {
+  it('drop=after: the effect commits, the response is lost, and the retry replays it', async () => {
     const server = await started();
     const urn = await wallet(server);
     await putFaults(server, { routes: { load: { drop: 'after', times: 1 } } });

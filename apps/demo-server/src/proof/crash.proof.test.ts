@@ -2,7 +2,7 @@
  * `kill -9` of the demo server in the middle of a storm of loads and unloads, again and again on
  * one database: after each restart, every request answered with a success is in the ledger exactly
  * once, balances equal the ledger, and retrying every request of the storm with its clientTxnId
- * applies each exactly once (a request that got no answer may have applied before the kill; after
+ * applies each exactly once (a request that got no response may have applied before the kill; after
  * its retry it has, once). A second pass of retries changes nothing.
  */
 import { randomInt } from 'node:crypto';
@@ -37,7 +37,7 @@ const WALLETS = 4;
 /** Kill points per database: CI keeps the whole file to about a minute on two cores. */
 const KILL_POINTS = sized({ ci: { sqlite: 6, postgres: 4 }, full: { sqlite: 20, postgres: 20 } });
 
-/** Answers to wait for before the kill: spread over the storm, different at every point. */
+/** Responses to wait for before the kill: spread over the storm, different at every point. */
 const STORM_SPAN = sized({ ci: 150, full: 600 });
 function killAfter(point: number): number {
   return 5 + ((point * 37) % STORM_SPAN) + randomInt(10);
@@ -62,14 +62,14 @@ async function killDuringStorms(dir: ProofDir, database: string, points: number)
         stopOnSilence: true,
       });
       await storm.answered(killAfter(point));
-      // Land at a random moment between two answers, not right after one.
+      // Land at a random moment between two responses, not right after one.
       await new Promise((resolve) => setTimeout(resolve, randomInt(8)));
       const exit = await server.kill9();
       expect(exit.signal).toBe('SIGKILL');
       const sent = await storm.done;
       expect(server.faults()).toEqual([]);
-      // The kill landed mid-storm: requests were in flight and got no answer.
-      expect(sent.filter((s) => s.answer === undefined).length).toBeGreaterThan(0);
+      // The kill landed mid-storm: requests were in flight and got no response.
+      expect(sent.filter((s) => s.response === undefined).length).toBeGreaterThan(0);
       all.push(...sent);
 
       server = await startDemoProcess(dir, database);

@@ -1,7 +1,7 @@
 /**
  * Fuzzing the demo server's HTTP surface: valid requests of every API, and the same with their
  * decrypted JSON, sealed token, headers, method, path or raw bytes mutated, sent over real sockets
- * (and malformed HTTP on a raw socket). No answer may be a 5xx, every answer on a wallet API route
+ * (and malformed HTTP on a raw socket). No response may be a 5xx, every response on a wallet API route
  * is JSON, and the server must never report an unhandled rejection or an uncaught exception
  * (a preload prints them on stderr), nor die.
  */
@@ -14,8 +14,8 @@ import {
   credentialsOf,
   registerFields,
   uniqueMobile,
-  type WalletAnswer,
   WalletTestClient,
+  type WalletTestResponse,
 } from '@wallet/sandbox/testing';
 import { type ApiName, apiNames, newClientTxnId, routes } from '@wallet/schemas';
 import { examples } from '@wallet/schemas/openapi';
@@ -71,14 +71,14 @@ beforeAll(async () => {
   for (const [index, client] of clients.entries()) {
     const mobile = uniqueMobile();
     const fields = registerFields({}, { mobileNumber: mobile });
-    const answer = await client.call(
+    const response = await client.call(
       'registerCustomer',
       client.request('registerCustomer', fields),
     );
-    expect(answer.status, answer.text).toBe(200);
-    const formFactor = answer.body?.formFactor as { accountNumber: string } | undefined;
+    expect(response.status, response.text).toBe(200);
+    const formFactor = response.body?.formFactor as { accountNumber: string } | undefined;
     customers.set(index, {
-      urn: String(answer.body?.urn),
+      urn: String(response.body?.urn),
       mobile,
       accountNumber: String(formFactor?.accountNumber),
     });
@@ -298,24 +298,24 @@ function clientOf(merchant: number): WalletTestClient {
   return client;
 }
 
-async function send(c: Case): Promise<{ answer: WalletAnswer; method: string }> {
+async function send(c: Case): Promise<{ response: WalletTestResponse; method: string }> {
   const client = clientOf(c.merchant);
   switch (c.kind) {
     case 'valid':
       return {
-        answer: await client.call(c.api, baseRequest(c.merchant, c.api, c.own)),
+        response: await client.call(c.api, baseRequest(c.merchant, c.api, c.own)),
         method: routes[c.api].methods[0],
       };
     case 'json': {
       const request = c.edits.reduce(applyEdit, baseRequest(c.merchant, c.api, true));
-      return { answer: await client.call(c.api, request), method: routes[c.api].methods[0] };
+      return { response: await client.call(c.api, request), method: routes[c.api].methods[0] };
     }
     case 'token': {
       const token = client.envelope.seal(baseRequest(c.merchant, c.api, true));
       const rawBody = editToken(token, c.edit);
       const request = baseRequest(c.merchant, c.api, true);
       return {
-        answer: await client.call(c.api, request, { rawBody }),
+        response: await client.call(c.api, request, { rawBody }),
         method: routes[c.api].methods[0],
       };
     }
@@ -329,35 +329,35 @@ async function send(c: Case): Promise<{ answer: WalletAnswer; method: string }> 
           target: server.url,
           merchant: { ...client.merchant, salt: other.merchant.salt },
         });
-        return { answer: await forger.call(c.api, request), method };
+        return { response: await forger.call(c.api, request), method };
       }
       if (edit.kind === 'date') {
-        return { answer: await client.call(c.api, request, { date: edit.date }), method };
+        return { response: await client.call(c.api, request, { date: edit.date }), method };
       }
       const headers = { [edit.name]: edit.kind === 'drop' ? undefined : edit.value };
-      return { answer: await client.call(c.api, request, { headers }), method };
+      return { response: await client.call(c.api, request, { headers }), method };
     }
     case 'route': {
       if (c.method === 'GET' || c.method === 'HEAD') {
         const headers = { walletidentifier: 'CLW' };
         return {
-          answer: await client.raw(c.path, { method: c.method, headers }),
+          response: await client.raw(c.path, { method: c.method, headers }),
           method: c.method,
         };
       }
-      return { answer: await client.send(c.path, c.method, '{"token":"x"}'), method: c.method };
+      return { response: await client.send(c.path, c.method, '{"token":"x"}'), method: c.method };
     }
     case 'bytes': {
       const method = routes[c.api].methods[0];
       return {
-        answer: await client.send(routes[c.api].path, method, c.bytes),
+        response: await client.send(routes[c.api].path, method, c.bytes),
         method,
       };
     }
   }
 }
 
-/** Writes `bytes` on a fresh connection; resolves with the answer's status line, if any. */
+/** Writes `bytes` on a fresh connection; resolves with the response's status line, if any. */
 function rawExchange(bytes: Uint8Array): Promise<string> {
   const { hostname, port } = new URL(server.url);
   return new Promise((resolve) => {
@@ -390,11 +390,11 @@ describe('fuzzing the HTTP surface', () => {
     async () => {
       await fc.assert(
         fc.asyncProperty(fuzzCase, async (c) => {
-          const { answer } = await send(c);
-          const shown = `${c.kind}: ${answer.status} ${answer.text.slice(0, 300)}`;
-          expect(answer.status, shown).toBeLessThan(500);
+          const { response } = await send(c);
+          const shown = `${c.kind}: ${response.status} ${response.text.slice(0, 300)}`;
+          expect(response.status, shown).toBeLessThan(500);
           // Wallet API routes answer JSON; other paths may be the dashboard's HTML pages.
-          if (c.kind !== 'route') expect(answer.json, shown).toBeDefined();
+          if (c.kind !== 'route') expect(response.json, shown).toBeDefined();
         }),
         { numRuns: RUNS },
       );

@@ -1,12 +1,12 @@
 /**
  * Two and four demo server processes on one PostgreSQL database, under concurrent loads and
  * unloads to the same three wallets, a third of them sent to two processes at once with one
- * clientTxnId: every copy gets the same answer and only one takes effect, balances are exact (the
+ * clientTxnId: every copy gets the same response and only one takes effect, balances are exact (the
  * sum of the successes), and the ledger holds each success once.
  */
 import { randomInt } from 'node:crypto';
 import { openStore } from '@wallet/sandbox';
-import type { WalletAnswer } from '@wallet/sandbox/testing';
+import type { WalletTestResponse } from '@wallet/sandbox/testing';
 import {
   callApi,
   clientsFor,
@@ -64,7 +64,7 @@ describe.skipIf(PG_ADMIN_URL === undefined)('several demo servers on one Postgre
         const { urns, funding } = await walletsFor(first, 3, INITIAL);
 
         const sent: Sent[] = [];
-        const copies: WalletAnswer[][] = [];
+        const copies: WalletTestResponse[][] = [];
         let next = 0;
         const worker = async (): Promise<void> => {
           for (let i = next++; i < MOVEMENTS; i = next++) {
@@ -80,35 +80,35 @@ describe.skipIf(PG_ADMIN_URL === undefined)('several demo servers on one Postgre
             );
             // Every third request also goes, at the same moment, to the next process.
             const targets = i % 3 === 0 ? [home, (home + 1) % count] : [home];
-            const answers = await Promise.all(
-              targets.map((t) => clients[t]?.call(api, decrypted) as Promise<WalletAnswer>),
+            const responses = await Promise.all(
+              targets.map((t) => clients[t]?.call(api, decrypted) as Promise<WalletTestResponse>),
             );
-            copies.push(answers);
+            copies.push(responses);
             sent.push({
               api,
               urn,
               amount,
               clientTxnId: String(decrypted.clientTxnId),
               decrypted,
-              answer: answers[0],
+              response: responses[0],
             });
           }
         };
         await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
 
-        for (const answers of copies) {
-          for (const answer of answers) expect(decided(answer), answer.text).toBe(true);
-          const bodies = new Set(answers.map((a) => JSON.stringify(a.body)));
-          expect(bodies.size, 'every copy gets the same answer').toBe(1);
-          const fresh = answers.filter((a) => a.headers.get('idempotent-replayed') !== 'true');
+        for (const responses of copies) {
+          for (const received of responses) expect(decided(received), received.text).toBe(true);
+          const bodies = new Set(responses.map((a) => JSON.stringify(a.body)));
+          expect(bodies.size, 'every copy gets the same response').toBe(1);
+          const fresh = responses.filter((a) => a.headers.get('idempotent-replayed') !== 'true');
           expect(fresh, 'one copy ran, the others replayed it').toHaveLength(1);
         }
-        expect(sent.filter((s) => s.api === 'load').every((s) => succeeded(s.answer))).toBe(true);
+        expect(sent.filter((s) => s.api === 'load').every((s) => succeeded(s.response))).toBe(true);
 
         await expectLedgerAgrees(store, MERCHANT, [...funding, ...sent], urns);
         for (const urn of urns) {
           const expected = sent
-            .filter((s) => s.urn === urn && succeeded(s.answer))
+            .filter((s) => s.urn === urn && succeeded(s.response))
             .reduce((sum, s) => sum + (s.api === 'load' ? s.amount : -s.amount), INITIAL);
           for (const client of clients) {
             const retrieved = await callApi(client, 'retrieveCustomer', { urn });

@@ -2,7 +2,7 @@
  * PostgreSQL restarted (`pg_ctl restart -m fast`) under a storm of loads and unloads: requests in
  * flight and those sent while it is down fail cleanly (500 with code 1052, or 503), never with a
  * dropped connection; the same server process reconnects by itself and succeeds again; nothing is
- * half-applied (the ledger agrees with every answer, and retries apply each request once).
+ * half-applied (the ledger agrees with every response, and retries apply each request once).
  */
 import { openStore, type Store } from '@wallet/sandbox';
 import {
@@ -76,17 +76,18 @@ describe.skipIf(PG_ADMIN_URL === undefined)('PostgreSQL restarted under load', (
           expect(server.alive()).toBe(true);
           expect(server.faults()).toEqual([]);
           for (const request of sent) {
-            expect(request.answer, 'every request got an answer').toBeDefined();
-            const answer = request.answer;
-            if (answer !== undefined && !decided(answer)) {
-              expect(cleanFault(answer), `a clean failure: ${answer.status} ${answer.text}`).toBe(
-                true,
-              );
+            expect(request.response, 'every request got a response').toBeDefined();
+            const received = request.response;
+            if (received !== undefined && !decided(received)) {
+              expect(
+                cleanFault(received),
+                `a clean failure: ${received.status} ${received.text}`,
+              ).toBe(true);
             }
           }
-          const faults = sent.filter((s) => !decided(s.answer));
+          const faults = sent.filter((s) => !decided(s.response));
           expect(faults.length, 'the restart was felt').toBeGreaterThan(0);
-          expect(sent.slice(restartedAt).some((s) => succeeded(s.answer))).toBe(true);
+          expect(sent.slice(restartedAt).some((s) => succeeded(s.response))).toBe(true);
 
           all.push(...sent);
           await expectLedgerAgrees(store, MERCHANT, all, urns);

@@ -6,45 +6,48 @@
  */
 import { randomInt } from 'node:crypto';
 import type { LedgerEntry, Store } from '@wallet/sandbox';
-import type { WalletAnswer, WalletTestClient } from '@wallet/sandbox/testing';
+import type { WalletTestClient, WalletTestResponse } from '@wallet/sandbox/testing';
 import { loadFields, registerFields, unloadFields } from '@wallet/sandbox/testing';
 import { expect } from 'vitest';
 
 export type Movement = 'load' | 'unload';
 
-/** One request of a storm: what was sent, and the answer if one arrived. */
+/** One request of a storm: what was sent, and the response if one arrived. */
 export interface Sent {
   readonly api: Movement;
   readonly urn: string;
   readonly amount: number;
   readonly clientTxnId: string;
   readonly decrypted: Record<string, unknown>;
-  /** undefined: no answer (the connection failed). */
-  answer: WalletAnswer | undefined;
+  /** undefined: no response (the connection failed). */
+  response: WalletTestResponse | undefined;
 }
 
-/** An answer the platform decided: an encrypted success or decline (not a fault, not a conflict). */
-export function decided(answer: WalletAnswer | undefined): boolean {
-  const code = answer?.body?.responseCode;
-  return answer !== undefined && typeof code === 'string' && code !== '1052' && code !== '5000';
+/** A response the platform decided: an encrypted success or decline (not a fault, not a conflict). */
+export function decided(response: WalletTestResponse | undefined): boolean {
+  const code = response?.body?.responseCode;
+  return response !== undefined && typeof code === 'string' && code !== '1052' && code !== '5000';
 }
 
-export function succeeded(answer: WalletAnswer | undefined): boolean {
-  return answer?.status === 200 && answer.body?.responseCode === '00';
+export function succeeded(response: WalletTestResponse | undefined): boolean {
+  return response?.status === 200 && response.body?.responseCode === '00';
 }
 
 /** A server fault answered cleanly: 500 with exactly code 1052, or 503. */
-export function cleanFault(answer: WalletAnswer): boolean {
-  if (answer.status === 503) return true;
-  return answer.status === 500 && answer.json?.responseCode === '1052';
+export function cleanFault(response: WalletTestResponse): boolean {
+  if (response.status === 503) return true;
+  return response.status === 500 && response.json?.responseCode === '1052';
 }
 
 /** Registers a KYC 150 customer (a cap far above any storm); returns the wallet's URN. */
 async function registerWallet(client: WalletTestClient): Promise<string> {
   const fields = registerFields({ kycProfile: 150 });
-  const answer = await client.call('registerCustomer', client.request('registerCustomer', fields));
-  expect(succeeded(answer), answer.text).toBe(true);
-  return String(answer.body?.urn);
+  const response = await client.call(
+    'registerCustomer',
+    client.request('registerCustomer', fields),
+  );
+  expect(succeeded(response), response.text).toBe(true);
+  return String(response.body?.urn);
 }
 
 /** Funded wallets: their URNs, and the initial loads as records (they are in the ledger too). */
@@ -64,8 +67,8 @@ export async function walletsFor(
   for (let i = 0; i < count; i++) {
     const urn = await registerWallet(client);
     const decrypted = client.request('load', loadFields(urn, initial));
-    const answer = await client.call('load', decrypted);
-    expect(succeeded(answer), answer.text).toBe(true);
+    const response = await client.call('load', decrypted);
+    expect(succeeded(response), response.text).toBe(true);
     urns.push(urn);
     funding.push({
       api: 'load',
@@ -73,7 +76,7 @@ export async function walletsFor(
       amount: initial,
       clientTxnId: String(decrypted.clientTxnId),
       decrypted,
-      answer,
+      response,
     });
   }
   return { urns, funding };
@@ -86,7 +89,7 @@ export interface StormOptions {
   readonly workers: number;
   /** Each worker stops after this many requests. */
   readonly perWorker: number;
-  /** Stop a worker at its first request that got no answer (the server died). */
+  /** Stop a worker at its first request that got no response (the server died). */
   readonly stopOnSilence: boolean;
 }
 
@@ -103,10 +106,10 @@ export interface Storm {
 export function startStorm(options: StormOptions): Storm {
   const sent: Sent[] = [];
   let stopped = false;
-  let answeredCount = 0;
+  let respondedCount = 0;
   const waiters: { count: number; resolve: () => void }[] = [];
   const notify = (): void => {
-    for (const waiter of waiters.filter((w) => w.count <= answeredCount)) {
+    for (const waiter of waiters.filter((w) => w.count <= respondedCount)) {
       waiters.splice(waiters.indexOf(waiter), 1);
       waiter.resolve();
     }
@@ -128,12 +131,12 @@ export function startStorm(options: StormOptions): Storm {
         amount,
         clientTxnId: String(decrypted.clientTxnId),
         decrypted,
-        answer: undefined,
+        response: undefined,
       };
       sent.push(record);
       try {
-        record.answer = await client.call(api, decrypted);
-        answeredCount++;
+        record.response = await client.call(api, decrypted);
+        respondedCount++;
         notify();
       } catch {
         if (options.stopOnSilence) return;
@@ -150,7 +153,7 @@ export function startStorm(options: StormOptions): Storm {
     sent,
     done,
     answered: (count) =>
-      count <= answeredCount
+      count <= respondedCount
         ? Promise.resolve()
         : new Promise<void>((resolve) => waiters.push({ count, resolve })),
     stop: () => {
@@ -175,8 +178,8 @@ export async function ledgerOf(
 }
 
 /**
- * The ledger agrees with the answers: each success once, with its type, amount and wallet; each
- * decline never; a request without an answer at most once; no entry that no request in `sent`
+ * The ledger agrees with the responses: each success once, with its type, amount and wallet; each
+ * decline never; a request without a response at most once; no entry that no request in `sent`
  * asked for; every wallet's balance is the sum of its entries, each entry's balanceAfter the
  * running sum and never negative.
  */
@@ -189,14 +192,14 @@ export async function expectLedgerAgrees(
   const ledger = await ledgerOf(store, merchantKey);
   for (const request of sent) {
     const entries = ledger.get(request.clientTxnId) ?? [];
-    if (succeeded(request.answer)) {
+    if (succeeded(request.response)) {
       expect(entries, `a success is in the ledger once: ${request.clientTxnId}`).toHaveLength(1);
       expect(entries[0]).toMatchObject({
         urn: request.urn,
         amount: request.amount,
         type: request.api === 'load' ? 'CREDIT' : 'DEBIT',
       });
-    } else if (decided(request.answer)) {
+    } else if (decided(request.response)) {
       expect(entries, `a decline is never in the ledger: ${request.clientTxnId}`).toHaveLength(0);
     } else {
       expect(entries.length, `at most once: ${request.clientTxnId}`).toBeLessThanOrEqual(1);
@@ -235,9 +238,9 @@ async function entriesInLedgerOrder(
 
 /**
  * Sends every request of `sent` again with its clientTxnId and content (a fresh date and
- * signature), `concurrency` at a time. A request that had an answer must get the same decrypted
- * answer, marked replayed; one that had none must now be decided. Each record's `answer` becomes
- * the retry's answer.
+ * signature), `concurrency` at a time. A request that had a response must get the same decrypted
+ * response, marked replayed; one that had none must now be decided. Each record's `response` becomes
+ * the retry's response.
  */
 export async function retryEach(
   client: WalletTestClient,
@@ -247,15 +250,15 @@ export async function retryEach(
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let request = sent[next++]; request !== undefined; request = sent[next++]) {
-      const before = request.answer;
-      const answer = await client.call(request.api, request.decrypted);
-      expect(decided(answer), `retry of ${request.clientTxnId}: ${answer.text}`).toBe(true);
+      const before = request.response;
+      const response = await client.call(request.api, request.decrypted);
+      expect(decided(response), `retry of ${request.clientTxnId}: ${response.text}`).toBe(true);
       if (decided(before)) {
-        expect(answer.status).toBe(before?.status);
-        expect(answer.body).toEqual(before?.body);
-        expect(answer.headers.get('idempotent-replayed')).toBe('true');
+        expect(response.status).toBe(before?.status);
+        expect(response.body).toEqual(before?.body);
+        expect(response.headers.get('idempotent-replayed')).toBe('true');
       }
-      request.answer = answer;
+      request.response = response;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

@@ -217,9 +217,9 @@ describe('magic values', () => {
     const s = await start();
     const client = s.client();
     const { urn } = await register(client);
-    const answer = await callApi(client, 'load', loadFields(urn, 99_999));
-    expect(answer.status).toBe(500);
-    expect(answer.json).toEqual({ responseCode: '1052', responseMessage: 'SYSTEM ERROR' });
+    const received = await callApi(client, 'load', loadFields(urn, 99_999));
+    expect(received.status).toBe(500);
+    expect(received.json).toEqual({ responseCode: '1052', responseMessage: 'SYSTEM ERROR' });
     const account = await s.sandbox.store.findAccount(PREFIX_MERCHANT.merchantKey, { urn });
     expect(account?.wallet.balance).toBe(0);
   });

@@ -1,6 +1,6 @@
 /**
  * The admin routes, under `/__sandbox`: the request journal (query, one entry, clear, SSE stream),
- * faults (GET/PUT/DELETE), reset, seed, and the merchants' credentials. Every answer is JSON;
+ * faults (GET/PUT/DELETE), reset, seed, and the merchants' credentials. Every response is JSON;
  * refusals are `{"error": {"code", "message", "problems"?}}`.
  */
 import { Hono } from 'hono';

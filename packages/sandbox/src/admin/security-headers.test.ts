@@ -38,7 +38,7 @@ function expectFramingRefused(headers: Headers, where: string): void {
 }
 
 describe('security headers of the dashboard and the admin routes', () => {
-  it('refuse framing on every page, asset, form answer and admin answer', async () => {
+  it('refuse framing on every page, asset, form response and admin response', async () => {
     const sandbox = await sandboxWith();
     const paths = [
       '/__sandbox/dashboard',
@@ -80,10 +80,10 @@ describe('security headers of the dashboard and the admin routes', () => {
       target: sandbox.fetch,
       merchant: sandbox.merchants[0] as never,
     });
-    const answer = await callApi(client, 'retrieveCustomer', { urn: '1' });
-    expect(answer.status).toBe(404);
-    expect(answer.headers.get('x-frame-options')).toBeNull();
-    expect(answer.headers.get('content-security-policy')).toBeNull();
+    const received = await callApi(client, 'retrieveCustomer', { urn: '1' });
+    expect(received.status).toBe(404);
+    expect(received.headers.get('x-frame-options')).toBeNull();
+    expect(received.headers.get('content-security-policy')).toBeNull();
     const unknown = await headersOf(sandbox, `${routes.load.path}/nothing`, { method: 'POST' });
     expect(unknown.headers.get('x-frame-options')).toBeNull();
   });

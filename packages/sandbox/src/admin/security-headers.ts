@@ -1,8 +1,8 @@
 /**
- * The security headers of every answer of the sandbox's own tools (the dashboard and the admin
+ * The security headers of every response of the sandbox's own tools (the dashboard and the admin
  * routes): a page that frames the dashboard must not get "Reset sandbox data" clicked, so framing
  * is refused (`X-Frame-Options: DENY`, `Content-Security-Policy: frame-ancestors 'none'`), with
- * the other headers of hono's `secureHeaders`. The wallet APIs' answers are left as they are.
+ * the other headers of hono's `secureHeaders`. The wallet APIs' responses are left as they are.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
@@ -20,7 +20,7 @@ const toolHeaders = secureHeaders({
 const nothingMore = async (): Promise<void> => undefined;
 
 /**
- * Adds the headers above to an answer once a tool route has marked its request `internal` (the
+ * Adds the headers above to a response once a tool route has marked its request `internal` (the
  * access guard and the dashboard's sign-in do, refusals included). Mounted for every path, since
  * the dashboard may be served at `/`, beside the wallet APIs.
  */

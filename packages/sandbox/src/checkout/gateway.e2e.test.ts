@@ -58,9 +58,9 @@ function gatewaySuite(name: string, open: (clock: TestClock) => Promise<RunningS
         const client = running.client(merchantKey);
         const customer = await fundedWallet(client, 100_000);
         const fields = paymentFields(client, customer.urn, '525.5');
-        const answer = await paySeamless(running.url, client, fields);
-        expect(answer.status).toBe(200);
-        expect(answer.json).toMatchObject({
+        const received = await paySeamless(running.url, client, fields);
+        expect(received.status).toBe(200);
+        expect(received.json).toMatchObject({
           status: 'success',
           unmappedstatus: 'captured',
           mode: 'CLW',
@@ -75,11 +75,11 @@ function gatewaySuite(name: string, open: (clock: TestClock) => Promise<RunningS
           PG_TYPE: 'CLW-PG',
           error: 'E000',
         });
-        expect(answer.json.mihpayid).toMatch(/^\d{18}$/);
-        expect(answer.json.addedon).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+        expect(received.json.mihpayid).toMatch(/^\d{18}$/);
+        expect(received.json.addedon).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
         const { salt } = client.merchant;
-        expect(verifyResponseHash(answer.json as never, salt)).toBe(true);
-        expect(verifyResponseHash({ ...answer.json, status: 'failure' } as never, salt)).toBe(
+        expect(verifyResponseHash(received.json as never, salt)).toBe(true);
+        expect(verifyResponseHash({ ...received.json, status: 'failure' } as never, salt)).toBe(
           false,
         );
         expect(await balanceOf(client, customer.urn)).toBe(100_000 - 52_550);
@@ -95,7 +95,7 @@ function gatewaySuite(name: string, open: (clock: TestClock) => Promise<RunningS
           clientTxnId: `pay:${fields.txnid}`,
           transactionType: 'DEBIT',
           transactionAmount: 52_550,
-          referenceNumber: answer.json.bank_ref_num,
+          referenceNumber: received.json.bank_ref_num,
         });
       });
     });
@@ -103,18 +103,18 @@ function gatewaySuite(name: string, open: (clock: TestClock) => Promise<RunningS
     it('fails with E1605 on a short balance and moves nothing', async () => {
       const client = running.client();
       const customer = await fundedWallet(client, 1_000);
-      const answer = await paySeamless(
+      const received = await paySeamless(
         running.url,
         client,
         paymentFields(client, customer.urn, '10.01'),
       );
-      expect(answer.json).toMatchObject({
+      expect(received.json).toMatchObject({
         status: 'failure',
         unmappedstatus: 'failed',
         error: 'E1605',
         error_Message: 'Insufficient balance',
       });
-      expect(verifyResponseHash(answer.json as never, client.merchant.salt)).toBe(true);
+      expect(verifyResponseHash(received.json as never, client.merchant.salt)).toBe(true);
       expect(await balanceOf(client, customer.urn)).toBe(1_000);
     });
 
@@ -429,12 +429,12 @@ function gatewaySuite(name: string, open: (clock: TestClock) => Promise<RunningS
           const client = running.client();
           const customer = await fundedWallet(client, 10_000);
           // Each pays 7.00: the balance covers 14 of the 30 (98.00), never a 15th.
-          const answers = await Promise.all(
+          const responses = await Promise.all(
             Array.from({ length: 30 }, () =>
               paySeamless(running.url, client, paymentFields(client, customer.urn, '7')),
             ),
           );
-          const statuses = answers.map((answer) => answer.json.status);
+          const statuses = responses.map((received) => received.json.status);
           expect(statuses.filter((status) => status === 'success')).toHaveLength(14);
           expect(statuses.filter((status) => status === 'failure')).toHaveLength(16);
           expect(await balanceOf(client, customer.urn)).toBe(200);
@@ -454,7 +454,7 @@ function gatewaySuite(name: string, open: (clock: TestClock) => Promise<RunningS
           );
           const mihpayid = String(paid.json.mihpayid);
           const token = `c${newTxnid()}`.slice(0, 23);
-          const answers = await Promise.all(
+          const responses = await Promise.all(
             Array.from({ length: 20 }, () =>
               postservice(running.url, client, 'cancel_refund_transaction', [
                 mihpayid,
@@ -463,9 +463,9 @@ function gatewaySuite(name: string, open: (clock: TestClock) => Promise<RunningS
               ]),
             ),
           );
-          const requestIds = new Set(answers.map((answer) => answer.json.request_id));
+          const requestIds = new Set(responses.map((received) => received.json.request_id));
           expect(requestIds.size).toBe(1);
-          expect(answers.every((answer) => answer.json.status === 1)).toBe(true);
+          expect(responses.every((received) => received.json.status === 1)).toBe(true);
           expect(await balanceOf(client, customer.urn)).toBe(5_000 + 1_000);
         },
         RACE_TEST_MS,

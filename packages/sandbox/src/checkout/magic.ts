@@ -40,7 +40,7 @@ export const CHECKOUT_MAGIC_VALUES = {
     applies: 'payment',
     paise: 99_997,
     outcome:
-      'no answer to the seamless call or to the pay step until the client gives up; nothing is debited',
+      'no response to the seamless call or to the pay step until the client gives up; nothing is debited',
   },
   refundFails: {
     label: 'magic=refund-9.99',

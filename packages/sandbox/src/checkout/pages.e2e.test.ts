@@ -52,9 +52,9 @@ async function browse(path: string, form?: Record<string, string>): Promise<Page
 
 /** Posts like a browser and follows a 303 to the page it names. */
 async function submit(path: string, form: Record<string, string>): Promise<Page> {
-  const answer = await browse(path, form);
-  if (answer.status !== 303 || answer.location === null) return answer;
-  return browse(answer.location);
+  const received = await browse(path, form);
+  if (received.status !== 303 || received.location === null) return received;
+  return browse(received.location);
 }
 
 /** The forms of a page: action and the values of their inputs. */

@@ -1,5 +1,5 @@
 /**
- * The payment response of checkout.md section 4: the callback body, the seamless answer and (with
+ * The payment response of checkout.md section 4: the callback body, the seamless response and (with
  * no hash) the detail `verify_payment` and `check_payment` give.
  */
 import { responseHash } from '@wallet/checkout';

@@ -1,7 +1,7 @@
 /**
  * `POST /merchant/postservice.php?form=2` (checkout.md section 5): the command API. Every call is
  * checked against its command hash (`key|command|var1|SALT`) before anything is read; an unknown
- * key fails like a bad hash, so the answer tells nothing about which merchants exist.
+ * key fails like a bad hash, so the response tells nothing about which merchants exist.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { CheckoutFieldError, commandHash } from '@wallet/checkout';
@@ -23,8 +23,8 @@ export interface PostserviceSettings {
   readonly magicValues: boolean;
 }
 
-/** A command's answer and, for the journal, the merchant it was for. */
-export interface PostserviceAnswer {
+/** A command's response and, for the journal, the merchant it was for. */
+export interface PostserviceResponse {
   readonly body: JsonObject;
   readonly merchantKey: string | undefined;
   readonly command: string | undefined;
@@ -195,10 +195,10 @@ export const POSTSERVICE_COMMANDS: Readonly<Record<string, Command>> = {
 };
 
 /** Answers one postservice call whose form was read. */
-export async function answerPostservice(
+export async function respondToPostservice(
   form: FormFields,
   settings: PostserviceSettings,
-): Promise<PostserviceAnswer> {
+): Promise<PostserviceResponse> {
   const key = form.get('key') ?? '';
   const command = form.get('command') ?? '';
   const var1 = form.get('var1') ?? '';

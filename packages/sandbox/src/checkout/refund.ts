@@ -1,6 +1,6 @@
 /**
  * Refunds (`cancel_refund_transaction`): each runs under the idempotency key `refund:<token>`, so
- * the same token and amount again answers the first answer and refunds once however many arrive
+ * the same token and amount again answers the first response and refunds once however many arrive
  * together, and the same token with another amount or payment is refused (106). A refund credits
  * the wallet the way a Load naming the payment's debit does, so the ledger itself refuses more
  * than what is left.

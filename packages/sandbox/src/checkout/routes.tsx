@@ -7,8 +7,8 @@ import { EnvelopeError } from '@wallet/crypto';
 import { type Context, Hono } from 'hono';
 import type { ExchangeDraft } from '../exchange.js';
 import { hold } from '../faults/hold.js';
-import { jsonAnswer } from '../http/answers.js';
 import { readBodyLimited } from '../http/read-body.js';
+import { jsonResponse } from '../http/responses.js';
 import type { MerchantRegistry } from '../merchants/registry.js';
 import { isStoreError } from '../store/errors.js';
 import type { Store } from '../store/store-api.js';
@@ -32,7 +32,7 @@ import { ProblemPage } from './pages.js';
 import { payPayment } from './pay.js';
 import { type PaymentRequest, readPaymentRequest } from './payment-request.js';
 import { paymentResponse } from './payment-response.js';
-import { answerPostservice } from './postservice.js';
+import { respondToPostservice } from './postservice.js';
 
 export interface CheckoutSettings {
   readonly store: Store;
@@ -53,7 +53,7 @@ function refusal(draft: ExchangeDraft, httpStatus: number, msg: string, hash = f
   draft.failure = hash ? 'gateway-hash' : 'gateway-refused';
   const body = { status: 0, msg };
   draft.response = body;
-  return jsonAnswer(httpStatus, body);
+  return jsonResponse(httpStatus, body);
 }
 
 type FormRead =
@@ -76,7 +76,7 @@ async function readFormBody(
   const body = await readBodyLimited(request, maxBytes);
   if (!body.ok) {
     draft.failure = 'body-too-large';
-    return { ok: false, response: jsonAnswer(413, { status: 0, msg: 'body: too large' }) };
+    return { ok: false, response: jsonResponse(413, { status: 0, msg: 'body: too large' }) };
   }
   const text = bodyText(body.bytes);
   if (text === undefined)
@@ -158,7 +158,7 @@ async function startPayment(
   draft.responseCode = body.error;
   draft.response = maskGatewayFields(body);
   if (body.status !== 'success') draft.failure = 'declined';
-  return jsonAnswer(200, body);
+  return jsonResponse(200, body);
 }
 
 export function checkoutRoutes(settings: CheckoutSettings): Hono<CheckoutEnv> {
@@ -264,12 +264,12 @@ export function checkoutRoutes(settings: CheckoutSettings): Hono<CheckoutEnv> {
     if (c.req.query('form') !== '2') return refusal(draft, 400, 'form: must be 2');
     const read = await readFormBody(c.req.raw, draft, settings.maxBodyBytes);
     if (!read.ok) return read.response;
-    const answer = await answerPostservice(read.form, settings);
-    draft.merchantKey = answer.merchantKey;
-    draft.response = maskGatewayFields(answer.body);
-    if (answer.merchantKey === undefined) draft.failure = 'gateway-hash';
-    else if (answer.body.status !== 1) draft.failure = 'declined';
-    return jsonAnswer(200, answer.body);
+    const received = await respondToPostservice(read.form, settings);
+    draft.merchantKey = received.merchantKey;
+    draft.response = maskGatewayFields(received.body);
+    if (received.merchantKey === undefined) draft.failure = 'gateway-hash';
+    else if (received.body.status !== 1) draft.failure = 'declined';
+    return jsonResponse(200, received.body);
   });
 
   return app;

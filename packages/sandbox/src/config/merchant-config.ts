@@ -34,7 +34,7 @@ export interface MerchantConfig {
   readonly ivMode?: IvMode | undefined;
   /** 32 hex characters; required with `ivMode: 'fixed'`, refused otherwise. */
   readonly iv?: string | undefined;
-  /** The answer envelope's field; default the sandbox's `responseField` option (`result`). */
+  /** The response envelope's field; default the sandbox's `responseField` option (`result`). */
   readonly responseField?: ResponseEnvelopeField | undefined;
   /** Helper API credentials; each one left out is derived from the salt. */
   readonly helper?: Partial<HelperCredentials> | undefined;

@@ -22,7 +22,7 @@ export function formatDateTime(date: Date | string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }
 
-/** The CSS class of an HTTP status: ok, warn (4xx), bad (5xx), none (0: no answer). */
+/** The CSS class of an HTTP status: ok, warn (4xx), bad (5xx), none (0: no response). */
 export function statusClass(status: number): string {
   if (status === 0) return 'status status-none';
   if (status < 400) return 'status status-ok';

@@ -164,7 +164,7 @@ const HeaderTable: FC<{
   </section>
 );
 
-/** The URN a request or answer names, for the link to its wallet. */
+/** The URN a request or response names, for the link to its wallet. */
 function urnOf(entry: JournalEntry): string | undefined {
   for (const body of [entry.response, entry.request]) {
     const urn = body?.urn;
@@ -213,7 +213,7 @@ export const DetailPage: FC<DetailPageProps> = ({ base, entry }) => {
         <dt>Duration</dt>
         <dd>{`${entry.durationMs.toFixed(1)} ms`}</dd>
         <dt>Replayed</dt>
-        <dd>{entry.replayed ? 'yes: the stored answer of this clientTxnId' : 'no'}</dd>
+        <dd>{entry.replayed ? 'yes: the stored response of this clientTxnId' : 'no'}</dd>
         <dt>Outcome</dt>
         <dd>{entry.failureReason ?? 'Answered successfully.'}</dd>
         {entry.fault !== null ? (
@@ -241,7 +241,7 @@ export const DetailPage: FC<DetailPageProps> = ({ base, entry }) => {
           </pre>
         </section>
         <section aria-labelledby="res-body">
-          <h2 id="res-body">Decrypted answer</h2>
+          <h2 id="res-body">Decrypted received</h2>
           <pre tabindex={0}>
             {entry.response === null
               ? 'No encrypted answer (a plain one, or none).'
@@ -255,8 +255,8 @@ export const DetailPage: FC<DetailPageProps> = ({ base, entry }) => {
           <HeaderTable caption="Request headers" headers={entry.requestHeaders} />
         </section>
         <section aria-labelledby="res-headers">
-          <h2 id="res-headers">Answer headers</h2>
-          <HeaderTable caption="Answer headers" headers={entry.responseHeaders} />
+          <h2 id="res-headers">Response headers</h2>
+          <HeaderTable caption="Response headers" headers={entry.responseHeaders} />
         </section>
       </div>
     </Layout>

@@ -102,7 +102,7 @@ export const CustomersPage: FC<CustomersPageProps> = (props) => {
       <h2>Reset</h2>
       <form class="actions" method="post" action={href(base, 'reset')}>
         <p>
-          Deletes every customer, wallet, ledger entry and stored answer (merchants stay), then
+          Deletes every customer, wallet, ledger entry and stored response (merchants stay), then
           applies the start-up seed again, if there is one.
         </p>
         <button type="submit" class="danger">
@@ -265,7 +265,7 @@ export const MerchantsPage: FC<MerchantsPageProps> = ({ base, baseUrl, merchants
           label="IV mode"
           value={merchant.iv === null ? merchant.ivMode : `${merchant.ivMode} (IV ${merchant.iv})`}
         />
-        <Credential id={`m-${index}-field`} label="Answer field" value={merchant.responseField} />
+        <Credential id={`m-${index}-field`} label="Response field" value={merchant.responseField} />
         <Credential id={`m-${index}-api`} label="Helper x-api-key" value={merchant.helper.apiKey} />
         <div class="field">
           <label for={`m-${index}-env`}>As environment variables</label>

@@ -1,8 +1,8 @@
 /**
  * The fault injector of a sandbox: holds the configured rules, decides per request which fault
  * applies (the `X-Sandbox-Fault` header wins over the configuration, a route's rule over the
- * global one), and runs the request through it: latency, a status answer, a drop or a hold before
- * the engine, or a drop or a hold after the answer committed.
+ * global one), and runs the request through it: latency, a status response, a drop or a hold before
+ * the engine, or a drop or a hold after the response committed.
  */
 import {
   type ApiName,
@@ -13,7 +13,7 @@ import {
 } from '@wallet/schemas';
 import { FaultConfigError, type SandboxProblem } from '../errors.js';
 import type { ExchangeDraft, HelperApiName } from '../exchange.js';
-import { jsonAnswer } from '../http/answers.js';
+import { jsonResponse } from '../http/responses.js';
 import { FAULT_HEADER, FaultHeaderError, parseFaultHeader } from './header.js';
 import { hold, sleep } from './hold.js';
 import { type FaultConfig, type FaultRule, faultConfigSchema } from './rules.js';
@@ -23,9 +23,9 @@ import type { FaultScope } from './scope.js';
 export type FaultDisposition = 'drop' | 'abandoned';
 
 /** What the injector made of one request. */
-export interface FaultedAnswer {
+export interface FaultedResponse {
   readonly response: Response;
-  /** The status the journal records: the answer's, or 0 when no answer was computed. */
+  /** The status the journal records: the response's, or 0 when no response was computed. */
   readonly status: number;
 }
 
@@ -68,8 +68,8 @@ function latencyOf(rule: FaultRule, random: () => number): number {
   return Math.round(min + random() * (max - min));
 }
 
-/** The plain answer of a status fault: the platform code's body when it has one. */
-function statusAnswer(rule: FaultRule & { status: number }): Response {
+/** The plain response of a status fault: the platform code's body when it has one. */
+function statusResponse(rule: FaultRule & { status: number }): Response {
   const code =
     rule.responseCode !== undefined && isPlatformCode(rule.responseCode)
       ? rule.responseCode
@@ -82,7 +82,7 @@ function statusAnswer(rule: FaultRule & { status: number }): Response {
       : { responseCode: errorCatalogue[code].code, responseMessage: errorCatalogue[code].message };
   const retryAfter =
     rule.retryAfterSeconds ?? (rule.status === 429 || rule.status === 503 ? 1 : undefined);
-  return jsonAnswer(
+  return jsonResponse(
     rule.status,
     body,
     retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) },
@@ -198,14 +198,14 @@ export class FaultInjector {
   }
 
   /**
-   * Handles one request through its fault. `handle` runs the engine and returns its answer.
+   * Handles one request through its fault. `handle` runs the engine and returns its response.
    * Requests that name no API (admin routes, the dashboard, unknown paths) pass straight through.
    */
   async around(
     request: Request,
     draft: ExchangeDraft,
     handle: (scope: FaultScope | undefined) => Promise<Response>,
-  ): Promise<FaultedAnswer> {
+  ): Promise<FaultedResponse> {
     const api = apiOfPath(draft.path);
     if (api === undefined) {
       const response = await handle(undefined);
@@ -221,7 +221,7 @@ export class FaultInjector {
       } catch (error) {
         if (!(error instanceof FaultHeaderError)) throw error;
         draft.failure = 'bad-request';
-        const response = jsonAnswer(400, {
+        const response = jsonResponse(400, {
           responseMessage: `INVALID ${FAULT_HEADER.toUpperCase()} HEADER: ${error.part}`,
         });
         return { response, status: 400 };
@@ -245,7 +245,7 @@ export class FaultInjector {
     handle: (scope: FaultScope) => Promise<Response>,
     rule: FaultRule | undefined,
     linked: { readonly signal: AbortSignal },
-  ): Promise<FaultedAnswer> {
+  ): Promise<FaultedResponse> {
     const scope: FaultScope = {
       get signal() {
         return linked.signal;
@@ -254,12 +254,16 @@ export class FaultInjector {
       dropAfter: rule?.drop === 'after',
       timeoutAfter: rule?.timeout === 'after',
     };
-    const finish = (response: Response, status: number): FaultedAnswer => {
+    const finish = (response: Response, status: number): FaultedResponse => {
       draft.fault = scope.applied.length === 0 ? undefined : scope.applied.join(';');
       return { response, status };
     };
-    const withheld = (kind: FaultDisposition, status: number, answer?: Response): FaultedAnswer => {
-      const response = answer ?? new Response(null, { status: 503 });
+    const withheld = (
+      kind: FaultDisposition,
+      status: number,
+      received?: Response,
+    ): FaultedResponse => {
+      const response = received ?? new Response(null, { status: 503 });
       this.#dispositions.set(request, kind);
       return finish(response, status);
     };
@@ -275,7 +279,7 @@ export class FaultInjector {
       }
       if (rule.status !== undefined) {
         draft.failure = 'fault-injected';
-        const response = statusAnswer({ ...rule, status: rule.status });
+        const response = statusResponse({ ...rule, status: rule.status });
         return finish(response, response.status);
       }
       if (rule.drop === 'before') {

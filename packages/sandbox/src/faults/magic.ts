@@ -8,7 +8,7 @@ import { isApiName, routes } from '@wallet/schemas';
 import { isJsonObject, type JsonObject } from '../store/json.js';
 import type { Outcome, TransactRequest, TransactResult } from '../store/records.js';
 import type { Store, TransactWork } from '../store/store-api.js';
-import { Answers } from '../wallet/outcomes.js';
+import { Responses } from '../wallet/outcomes.js';
 import { hold } from './hold.js';
 import type { FaultScope } from './scope.js';
 
@@ -79,7 +79,7 @@ export const MAGIC_VALUES: readonly MagicValue[] = [
     value: '99998',
     effect: 'drop-after',
     outcome:
-      'the money moves and the answer is stored, then the connection is dropped; the retry with the same clientTxnId replays it (Idempotent-Replayed: true)',
+      'the money moves and the response is stored, then the connection is dropped; the retry with the same clientTxnId replays it (Idempotent-Replayed: true)',
     matches: amountIs(99_998),
   },
   {
@@ -88,7 +88,8 @@ export const MAGIC_VALUES: readonly MagicValue[] = [
     field: 'transactionAmount',
     value: '99997',
     effect: 'timeout-before',
-    outcome: 'no answer until the client gives up (its timeout); nothing moves, nothing is stored',
+    outcome:
+      'no response until the client gives up (its timeout); nothing moves, nothing is stored',
     matches: amountIs(99_997),
   },
 ];
@@ -110,13 +111,13 @@ export class MagicServerFault extends Error {
 
 function declineOutcome(api: string, clientTxnId: string): Outcome {
   if (!isApiName(api)) throw new TypeError('a magic decline needs a wallet API');
-  return new Answers(routes[api], clientTxnId).decline('1030');
+  return new Responses(routes[api], clientTxnId).decline('1030');
 }
 
 /**
  * `store.transact(request, work)` with the magic value of `request`, if it carries one, acting
  * around it. `scope` is the request's fault scope: where the labels of applied magic go, the
- * signal a hold waits on, and the flag that drops the connection after the answer.
+ * signal a hold waits on, and the flag that drops the connection after the response.
  */
 export async function transactWithMagic(
   store: Store,

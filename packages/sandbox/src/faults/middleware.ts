@@ -9,13 +9,13 @@ import type { FaultInjector } from './injector.js';
 export function faultInjection(faults: FaultInjector): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     let handled = false;
-    const answer = await faults.around(c.req.raw, c.get('exchange'), async (scope) => {
+    const received = await faults.around(c.req.raw, c.get('exchange'), async (scope) => {
       c.set('faultScope', scope);
       await next();
       handled = true;
       return c.res;
     });
-    if (!handled || answer.response !== c.res) c.res = answer.response;
-    c.set('recordedStatus', answer.status);
+    if (!handled || received.response !== c.res) c.res = received.response;
+    c.set('recordedStatus', received.status);
   };
 }

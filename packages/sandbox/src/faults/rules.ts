@@ -15,11 +15,11 @@ export interface FaultRule {
   readonly latencyMs?: number | readonly [number, number] | undefined;
   /** Answer this HTTP status (400-599) instead of handling the request; nothing takes effect. */
   readonly status?: number | undefined;
-  /** The platform code in that answer's plain body; default 1052 for a 5xx. */
+  /** The platform code in that response's plain body; default 1052 for a 5xx. */
   readonly responseCode?: string | undefined;
-  /** `Retry-After` seconds sent with the status answer; default 1 with 429 and 503. */
+  /** `Retry-After` seconds sent with the status response; default 1 with 429 and 503. */
   readonly retryAfterSeconds?: number | undefined;
-  /** Destroy the connection without an answer, before the request takes effect or after it committed. */
+  /** Destroy the connection without a response, before the request takes effect or after it committed. */
   readonly drop?: FaultPhase | undefined;
   /** Hold the request without answering until the client gives up, before or after the effect. */
   readonly timeout?: FaultPhase | undefined;

@@ -53,25 +53,25 @@ const plaintext = { messageCode: 1930, clientTxnId: 'helper-1', customerMobile: 
 
 describe('POST /api/v2/encrypt', () => {
   it("seals the plaintext with the merchant's key into {token}", async () => {
-    const answer = await post(
+    const received = await post(
       helperRoutes.encrypt.path,
       encryptHeaders(),
       JSON.stringify(plaintext),
     );
-    expect(answer.status).toBe(200);
-    expect(Object.keys(answer.json)).toEqual(['token']);
+    expect(received.status).toBe(200);
+    expect(Object.keys(received.json)).toEqual(['token']);
     const envelope = createEnvelope({ key: PREFIX_MERCHANT.encryptionKey });
-    expect(envelope.open(answer.json.token)).toEqual(plaintext);
+    expect(envelope.open(received.json.token)).toEqual(plaintext);
   });
 
   it('produces a token the wallet APIs accept', async () => {
     const client = running.client();
     const request = client.request('retrieveCustomer', { urn: '1' });
     const sealed = await post(helperRoutes.encrypt.path, encryptHeaders(), JSON.stringify(request));
-    const answer = await client.call('retrieveCustomer', request, {
+    const received = await client.call('retrieveCustomer', request, {
       rawBody: JSON.stringify(sealed.json),
     });
-    expect(answer.body?.responseCode).toBe('1040');
+    expect(received.body?.responseCode).toBe('1040');
   });
 
   it.each([
@@ -80,21 +80,24 @@ describe('POST /api/v2/encrypt', () => {
     ['X-Consumer-Custom-ID', '1310', 'XCONSUMERKEY NOT PRESENT IN REQUEST'],
     ['secureCode', '1311', 'SECURE CODE NOT PRESENT IN REQUEST'],
   ])('answers a missing %s with 400 %s', async (header, code, message) => {
-    const answer = await post(
+    const received = await post(
       helperRoutes.encrypt.path,
       encryptHeaders({ [header]: undefined }),
       JSON.stringify(plaintext),
     );
-    expect(answer).toEqual({ status: 400, json: { responseCode: code, responseMessage: message } });
+    expect(received).toEqual({
+      status: 400,
+      json: { responseCode: code, responseMessage: message },
+    });
   });
 
   it('checks the headers in the documented order', async () => {
-    const answer = await post(
+    const received = await post(
       helperRoutes.encrypt.path,
       encryptHeaders({ bankId: undefined, secureCode: undefined }),
       JSON.stringify(plaintext),
     );
-    expect(answer.json.responseCode).toBe('1264');
+    expect(received.json.responseCode).toBe('1264');
   });
 
   it.each([
@@ -102,12 +105,12 @@ describe('POST /api/v2/encrypt', () => {
     ['a wrong x-api-key', { 'x-api-key': 'guess' }],
     ['a wrong clientId', { clientId: 'client-0' }],
   ])('answers %s with 401', async (_name, overrides) => {
-    const answer = await post(
+    const received = await post(
       helperRoutes.encrypt.path,
       encryptHeaders(overrides),
       JSON.stringify(plaintext),
     );
-    expect(answer).toEqual({ status: 401, json: { responseMessage: 'INVALID API KEY' } });
+    expect(received).toEqual({ status: 401, json: { responseMessage: 'INVALID API KEY' } });
   });
 
   it('answers a wrong bank id with 1031 and a wrong secure code with 1049', async () => {
@@ -133,8 +136,8 @@ describe('POST /api/v2/encrypt', () => {
 
   it('answers 1055 to a body that is not a JSON object', async () => {
     for (const body of ['', 'nope', '[1]', '"x"', `${'['.repeat(100)}${']'.repeat(100)}`]) {
-      const answer = await post(helperRoutes.encrypt.path, encryptHeaders(), body);
-      expect(answer, body).toEqual({
+      const received = await post(helperRoutes.encrypt.path, encryptHeaders(), body);
+      expect(received, body).toEqual({
         status: 400,
         json: { responseCode: '1055', responseMessage: 'MALFORMED REQUEST' },
       });
@@ -144,7 +147,7 @@ describe('POST /api/v2/encrypt', () => {
   it('gives merchants without helper configuration credentials derived from their salt', async () => {
     const derived = deriveHelperCredentials(FIXED_MERCHANT.salt);
     expect(merchantOf(running.sandbox, FIXED_MERCHANT.merchantKey).helper).toEqual(derived);
-    const answer = await post(
+    const received = await post(
       helperRoutes.encrypt.path,
       encryptHeaders({
         'x-api-key': derived.apiKey,
@@ -154,34 +157,34 @@ describe('POST /api/v2/encrypt', () => {
       }),
       JSON.stringify(plaintext),
     );
-    expect(answer.status).toBe(200);
+    expect(received.status).toBe(200);
     const envelope = createEnvelope({
       key: FIXED_MERCHANT.encryptionKey,
       iv: { fixed: String(FIXED_MERCHANT.iv) },
     });
-    expect(envelope.open(answer.json.token)).toEqual(plaintext);
+    expect(envelope.open(received.json.token)).toEqual(plaintext);
   });
 });
 
 describe('POST /api/v2/decrypt', () => {
   it('opens a token into its plaintext JSON, needing only x-api-key', async () => {
     const token = createEnvelope({ key: PREFIX_MERCHANT.encryptionKey }).seal(plaintext);
-    const answer = await post(
+    const received = await post(
       helperRoutes.decrypt.path,
       { 'x-api-key': HELPER.apiKey, 'content-type': 'application/json' },
       JSON.stringify({ token }),
     );
-    expect(answer).toEqual({ status: 200, json: plaintext });
+    expect(received).toEqual({ status: 200, json: plaintext });
   });
 
-  it('opens the encrypted answers of the wallet APIs', async () => {
-    const answer = await callApi(running.client(), 'retrieveCustomer', { urn: '1' });
+  it('opens the encrypted responses of the wallet APIs', async () => {
+    const received = await callApi(running.client(), 'retrieveCustomer', { urn: '1' });
     const opened = await post(
       helperRoutes.decrypt.path,
       { 'x-api-key': HELPER.apiKey },
-      JSON.stringify({ token: answer.json?.result }),
+      JSON.stringify({ token: received.json?.result }),
     );
-    expect(opened.json).toEqual(answer.body);
+    expect(opened.json).toEqual(received.body);
   });
 
   it('answers 401 without a valid x-api-key and 1055 for an unreadable token', async () => {

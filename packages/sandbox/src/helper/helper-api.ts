@@ -21,9 +21,9 @@ import {
   tokenEnvelopeSchema,
 } from '@wallet/schemas';
 import type { ExchangeDraft } from '../exchange.js';
-import { catalogueAnswer, jsonAnswer, sandboxAnswer } from '../http/answers.js';
 import { valueNestsDeeperThan } from '../http/json-depth.js';
 import { readBodyLimited } from '../http/read-body.js';
+import { catalogueResponse, jsonResponse, sandboxResponse } from '../http/responses.js';
 import type { MerchantRegistry } from '../merchants/registry.js';
 import type { JsonObject } from '../store/json.js';
 import { bodyText, parseBoundedJson } from '../wallet/open-envelope.js';
@@ -45,24 +45,24 @@ function sameSecret(given: string, expected: string): boolean {
 
 function badApiKey(draft: ExchangeDraft, failure: 'helper-api-key' | 'helper-client-id'): Response {
   draft.failure = failure;
-  return jsonAnswer(401, { responseMessage: authenticationFailures['bad-api-key'].message });
+  return jsonResponse(401, { responseMessage: authenticationFailures['bad-api-key'].message });
 }
 
-function codeAnswer(
+function codeResponse(
   draft: ExchangeDraft,
   code: string,
   failure: ExchangeDraft['failure'],
 ): Response {
   draft.failure = failure;
-  if (!isPlatformCode(code)) throw new TypeError('helper answers need catalogue codes');
+  if (!isPlatformCode(code)) throw new TypeError('helper responses need catalogue codes');
   draft.responseCode = errorCatalogue[code].code;
-  return catalogueAnswer(code);
+  return catalogueResponse(code);
 }
 
 function malformed(draft: ExchangeDraft): Response {
   draft.failure = 'envelope';
   draft.responseCode = errorCatalogue['1055'].code;
-  return catalogueAnswer('1055');
+  return catalogueResponse('1055');
 }
 
 /** Answers one helper call. Rejects only on server faults (the caller answers 1052). */
@@ -76,14 +76,14 @@ export async function handleHelperCall(
   const body = await readBodyLimited(request, settings.maxBodyBytes);
   if (!body.ok) {
     draft.failure = 'body-too-large';
-    return sandboxAnswer('bodyTooLarge');
+    return sandboxResponse('bodyTooLarge');
   }
 
   const headers = Object.fromEntries(request.headers);
   const missing = missingHelperHeader(route, headers);
   if (missing !== undefined) {
     if (missing.missingCode === undefined) return badApiKey(draft, 'helper-api-key');
-    return codeAnswer(draft, missing.missingCode, 'helper-header-missing');
+    return codeResponse(draft, missing.missingCode, 'helper-header-missing');
   }
   const header = (name: string): string => request.headers.get(name)?.trim() ?? '';
 
@@ -96,10 +96,10 @@ export async function handleHelperCall(
     if (!sameSecret(header('clientId'), helper.clientId))
       return badApiKey(draft, 'helper-client-id');
     if (!sameSecret(header('bankId'), helper.bankId)) {
-      return codeAnswer(draft, helperWrongValueCodes.bankId, 'helper-bank-id');
+      return codeResponse(draft, helperWrongValueCodes.bankId, 'helper-bank-id');
     }
     if (!sameSecret(header('secureCode'), helper.secureCode)) {
-      return codeAnswer(draft, helperWrongValueCodes.secureCode, 'helper-secure-code');
+      return codeResponse(draft, helperWrongValueCodes.secureCode, 'helper-secure-code');
     }
   }
 
@@ -110,7 +110,7 @@ export async function handleHelperCall(
     const plaintext = plaintextObjectSchema.safeParse(json);
     if (!plaintext.success || Array.isArray(json)) return malformed(draft);
     draft.request = json as JsonObject;
-    return jsonAnswer(200, { token: merchant.envelope.seal(json) });
+    return jsonResponse(200, { token: merchant.envelope.seal(json) });
   }
 
   const wire = tokenEnvelopeSchema.safeParse(json);
@@ -127,10 +127,10 @@ export async function handleHelperCall(
     const retryAfter = settings.limiter.unreadableToken(helperLimitKey(merchantKey), now);
     if (retryAfter !== undefined) {
       draft.failure = 'rate-limited';
-      return sandboxAnswer('tooManyUnreadableTokens', { 'Retry-After': String(retryAfter) });
+      return sandboxResponse('tooManyUnreadableTokens', { 'Retry-After': String(retryAfter) });
     }
     return malformed(draft);
   }
   draft.response = opened as JsonObject;
-  return jsonAnswer(200, opened as JsonObject);
+  return jsonResponse(200, opened as JsonObject);
 }

@@ -4,7 +4,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { sandboxAnswer } from './answers.js';
+import { sandboxResponse } from './responses.js';
 
 /** Bytes of `name: value\r\n` over all headers (names and values as UTF-8), roughly as node:http counts. */
 export function headerBytes(headers: Headers): number {
@@ -20,6 +20,6 @@ export function headerCap(maxBytes: number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (headerBytes(c.req.raw.headers) <= maxBytes) return next();
     c.get('exchange').failure = 'headers-too-large';
-    c.res = sandboxAnswer('headersTooLarge');
+    c.res = sandboxResponse('headersTooLarge');
   };
 }

@@ -22,7 +22,7 @@ function exchange(
   });
 }
 
-describe('HttpServer: answers written straight to the socket', () => {
+describe('HttpServer: responses written straight to the socket', () => {
   let sandbox: Sandbox;
   let url: string;
   beforeAll(async () => {
@@ -31,7 +31,7 @@ describe('HttpServer: answers written straight to the socket', () => {
   });
   afterAll(() => sandbox.close());
 
-  it('sends the same status, headers and bytes as the in-process answer', async () => {
+  it('sends the same status, headers and bytes as the in-process response', async () => {
     const path = '/no/such/api';
     const overSocket = await exchange(url + path, 'POST');
     const inProcess = await sandbox.fetch(
@@ -45,10 +45,10 @@ describe('HttpServer: answers written straight to the socket', () => {
   });
 
   it('keeps every header of the answer (Allow on a 405)', async () => {
-    const answer = await exchange(`${url}/loyalty-points/v1/wallet/enroll`, 'GET');
-    expect(answer.status).toBe(405);
-    expect(answer.headers.allow).toBe('POST');
-    expect(JSON.parse(answer.body.toString('utf8'))).toEqual({
+    const received = await exchange(`${url}/loyalty-points/v1/wallet/enroll`, 'GET');
+    expect(received.status).toBe(405);
+    expect(received.headers.allow).toBe('POST');
+    expect(JSON.parse(received.body.toString('utf8'))).toEqual({
       responseMessage: 'METHOD NOT ALLOWED',
     });
   });

@@ -14,12 +14,12 @@ import {
 } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import {
-  answerText,
-  rawHttpAnswer,
-  sandboxAnswer,
-  sandboxAnswers,
-  serverFaultAnswer,
-} from './answers.js';
+  rawHttpResponse,
+  responseText,
+  sandboxResponse,
+  sandboxResponses,
+  serverFaultResponse,
+} from './responses.js';
 
 /** Where a listening sandbox can be reached. */
 export interface SandboxAddress {
@@ -54,23 +54,23 @@ export class HttpServer {
     fetch: (request: Request, env: HttpBindings) => Promise<Response>,
     options: ServeOptions,
   ): Promise<HttpServer> {
-    const answer = async (
+    const respond = async (
       request: Request,
       env: HttpBindings | Http2Bindings,
     ): Promise<Response> => {
       // The server below is node:http's, so the bindings are always HTTP/1's.
       const http1 = env as HttpBindings;
       const response = await fetch(request, http1);
-      return writeAnswer(response, http1.outgoing) ? RESPONSE_ALREADY_SENT : response;
+      return writeResponse(response, http1.outgoing) ? RESPONSE_ALREADY_SENT : response;
     };
-    const listener = getRequestListener(answer, {
+    const listener = getRequestListener(respond, {
       overrideGlobalObjects: false,
       autoCleanupIncoming: true,
       errorHandler: (error) =>
-        error instanceof RequestError ? sandboxAnswer('badRequest') : serverFaultAnswer(),
+        error instanceof RequestError ? sandboxResponse('badRequest') : serverFaultResponse(),
     });
     const server = createServer({ maxHeaderSize: options.maxHeaderBytes }, listener);
-    server.on('clientError', answerClientError);
+    server.on('clientError', respondToClientError);
     await new Promise<void>((resolve, reject) => {
       const failed = (error: Error): void => reject(error);
       server.once('error', failed);
@@ -100,13 +100,13 @@ export class HttpServer {
 }
 
 /**
- * Writes an answer built by `answers.ts` (whose body text is known) straight to node:http, instead
+ * Writes a response built by `responses.ts` (whose body text is known) straight to node:http, instead
  * of letting the adapter read the `Response` body back through a web stream. Returns false, and
  * writes nothing, for any other response (the dashboard's pages, its event stream) or when the
- * answer has already started.
+ * response has already started.
  */
-function writeAnswer(response: Response, outgoing: ServerResponse): boolean {
-  const text = answerText(response);
+function writeResponse(response: Response, outgoing: ServerResponse): boolean {
+  const text = responseText(response);
   if (text === undefined || outgoing.headersSent || outgoing.writableEnded) return false;
   const headers: OutgoingHttpHeaders = { 'content-length': Buffer.byteLength(text) };
   response.headers.forEach((value, name) => {
@@ -119,19 +119,21 @@ function writeAnswer(response: Response, outgoing: ServerResponse): boolean {
 
 /**
  * Requests node:http refuses before routing: oversized headers answer 431 and unparseable requests
- * 400, both with a JSON body like every other answer; broken sockets are just closed.
+ * 400, both with a JSON body like every other response; broken sockets are just closed.
  */
-function answerClientError(error: Error, socket: Socket): void {
+function respondToClientError(error: Error, socket: Socket): void {
   const code = (error as NodeJS.ErrnoException).code;
   if (!socket.writable || code === 'ECONNRESET' || code === 'EPIPE') {
     socket.destroy();
     return;
   }
-  const answer =
+  const received =
     code === 'HPE_HEADER_OVERFLOW'
-      ? rawHttpAnswer(431, 'Request Header Fields Too Large', {
-          responseMessage: sandboxAnswers.headersTooLarge.message,
+      ? rawHttpResponse(431, 'Request Header Fields Too Large', {
+          responseMessage: sandboxResponses.headersTooLarge.message,
         })
-      : rawHttpAnswer(400, 'Bad Request', { responseMessage: sandboxAnswers.badRequest.message });
-  socket.end(answer);
+      : rawHttpResponse(400, 'Bad Request', {
+          responseMessage: sandboxResponses.badRequest.message,
+        });
+  socket.end(received);
 }

@@ -71,15 +71,15 @@ describe('transfer codings over a socket', () => {
   afterAll(() => running.close());
 
   it('answers 501 to a body coded with anything but chunked, before it reaches the API', async () => {
-    const answer = await send(running, 'gzip, chunked');
-    expect([answer.status, answer.body]).toEqual([501, NOT_IMPLEMENTED]);
+    const received = await send(running, 'gzip, chunked');
+    expect([received.status, received.body]).toEqual([501, NOT_IMPLEMENTED]);
     const entry = running.sandbox.journal?.list({}, 1)[0];
     expect([entry?.failure, entry?.status]).toEqual(['transfer-coding', 501]);
   });
 
   it('reads a plain chunked body as before', async () => {
-    const answer = await send(running, 'chunked');
-    expect(answer.status).toBe(404);
+    const received = await send(running, 'chunked');
+    expect(received.status).toBe(404);
   });
 
   it('answers 501 in-process too', async () => {

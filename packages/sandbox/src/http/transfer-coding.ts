@@ -6,7 +6,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { sandboxAnswer } from './answers.js';
+import { sandboxResponse } from './responses.js';
 
 /** Whether `headers` name a transfer coding other than a single `chunked`. */
 export function hasUnsupportedTransferCoding(headers: Headers): boolean {
@@ -19,5 +19,5 @@ export function hasUnsupportedTransferCoding(headers: Headers): boolean {
 export const refuseUnknownTransferCoding: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!hasUnsupportedTransferCoding(c.req.raw.headers)) return next();
   c.get('exchange').failure = 'transfer-coding';
-  c.res = sandboxAnswer('transferCodingNotImplemented');
+  c.res = sandboxResponse('transferCodingNotImplemented');
 };

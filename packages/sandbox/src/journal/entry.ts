@@ -21,7 +21,7 @@ export interface JournalEntry {
   readonly api: string | null;
   readonly merchantKey: string | null;
   readonly authProfile: string | null;
-  /** The HTTP status of the answer; for a dropped or held request, the status it would have had (0 when none was computed). */
+  /** The HTTP status of the response; for a dropped or held request, the status it would have had (0 when none was computed). */
   readonly status: number;
   readonly responseCode: string | null;
   readonly clientTxnId: string | null;
@@ -33,7 +33,7 @@ export interface JournalEntry {
   readonly fault: string | null;
   /** The decrypted request, masked; `{"truncated": true, "chars": n}` when larger than the bound. */
   readonly request: JsonObject | null;
-  /** The decrypted answer, masked, bounded like `request`. */
+  /** The decrypted response, masked, bounded like `request`. */
   readonly response: JsonObject | null;
   readonly requestHeaders: Readonly<Record<string, string>>;
   readonly responseHeaders: Readonly<Record<string, string>>;

@@ -31,7 +31,7 @@ function maskedHeader(name: string, value: string): string {
 }
 
 /**
- * The headers of a request or answer as a plain object, lower-case names, secrets hidden. Built
+ * The headers of a request or response as a plain object, lower-case names, secrets hidden. Built
  * with `Object.fromEntries` (own properties), so a header named `__proto__` is kept like any other.
  */
 export function maskedHeaders(headers: Headers): Record<string, string> {

@@ -32,8 +32,9 @@ export interface JournalSubscriber {
 /**
  * A kept entry: the fields filters and lookups read, and the whole entry as one JSON string. A
  * string is a single leaf for the garbage collector, where the entry's objects (masked bodies,
- * headers) were dozens: with 10,000 entries kept, marking them took about a tenth of a busy
- * server's time. Entries are parsed back only when read, which is rare next to recording.
+ * headers) were dozens, and marking a full journal of them took a share of a busy server's time
+ * (the README's server benchmark). Entries are parsed back only when read, which is rare next to
+ * recording.
  */
 interface Slot {
   readonly seq: number;

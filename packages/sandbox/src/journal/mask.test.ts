@@ -16,7 +16,7 @@ describe('maskPersonal', () => {
     expect(fields.has('transactionAmount')).toBe(false);
   });
 
-  it('treats answer fields named by the stem of a personal request field as personal', () => {
+  it('treats response fields named by the stem of a personal request field as personal', () => {
     expect(personalKind('mobile')).toBe('mobile');
     expect(personalKind('email')).toBe('email');
     expect(personalKind('customerId')).toBeUndefined();
@@ -54,7 +54,7 @@ describe('maskPersonal', () => {
     expect(text).not.toContain('asha.rao');
   });
 
-  it('hides them in a Retrieve Customer answer too', () => {
+  it('hides them in a Retrieve Customer response too', () => {
     expect(
       maskPersonal({
         customerId: 'c1',

@@ -1,7 +1,7 @@
 /**
  * Masking personal data in decrypted bodies. Which fields are personal is read from the request
  * schemas of `@wallet/schemas`: a field whose rule is the name rule, the mobile rule or the email
- * rule holds a name, a mobile number or an email address. Answers name the same data by the stem
+ * rule holds a name, a mobile number or an email address. Responses name the same data by the stem
  * of the request field (`mobile` for `mobileNumber`, `email` for `emailAddress`), so a key that a
  * personal request field's name starts with is personal too.
  */

@@ -1,6 +1,6 @@
 /**
  * The merchants a running sandbox answers: their stored credentials, ready-made envelopes, and the
- * sandbox-only settings (answer field, helper credentials) from the configuration.
+ * sandbox-only settings (response field, helper credentials) from the configuration.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createEnvelope, type Envelope } from '@wallet/crypto';
@@ -22,7 +22,7 @@ export interface SandboxMerchant {
   readonly ivMode: IvMode;
   /** The fixed IV as 32 hex characters, or null in `prefix` mode. */
   readonly iv: string | null;
-  /** The field of the answer envelope: `result` or `token`. */
+  /** The field of the response envelope: `result` or `token`. */
   readonly responseField: ResponseEnvelopeField;
   readonly helper: HelperCredentials;
 }

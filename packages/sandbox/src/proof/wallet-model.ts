@@ -9,7 +9,7 @@ import type fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Sandbox } from '../sandbox.js';
 import { loadFields, registerFields, unloadFields } from '../testing/fixtures.js';
-import type { WalletAnswer, WalletTestClient } from '../testing/wallet-test-client.js';
+import type { WalletTestClient, WalletTestResponse } from '../testing/wallet-test-client.js';
 
 export const STATUSES: readonly WalletStatusType[] = WALLET_STATUS_TYPES;
 
@@ -54,7 +54,7 @@ export interface ModelWallet {
 interface Answered {
   readonly api: 'registerCustomer' | 'load' | 'unload' | 'changeWalletStatus';
   readonly decrypted: Record<string, unknown>;
-  readonly answer: WalletAnswer;
+  readonly response: WalletTestResponse;
 }
 
 export interface WalletModel {
@@ -83,8 +83,8 @@ function walletAt(model: WalletModel, index: number): ModelWallet {
   return wallet;
 }
 
-function codeOf(answer: WalletAnswer): unknown {
-  return answer.body?.responseCode;
+function codeOf(response: WalletTestResponse): unknown {
+  return response.body?.responseCode;
 }
 
 /** The sandbox holds exactly the model's balances and statuses. */
@@ -102,11 +102,11 @@ async function send(
   real: WalletReal,
   api: Answered['api'],
   fields: Record<string, unknown>,
-): Promise<WalletAnswer> {
+): Promise<WalletTestResponse> {
   const decrypted = real.client.request(api, fields);
-  const answer = await real.client.call(api, decrypted);
-  model.answered.push({ api, decrypted, answer });
-  return answer;
+  const response = await real.client.call(api, decrypted);
+  model.answered.push({ api, decrypted, response });
+  return response;
 }
 
 export class RegisterCommand implements Command {
@@ -114,9 +114,9 @@ export class RegisterCommand implements Command {
   check = (): boolean => true;
   async run(model: WalletModel, real: WalletReal): Promise<void> {
     const fields = registerFields({ kycProfile: this.kyc, formFactorRequired: true });
-    const answer = await send(model, real, 'registerCustomer', fields);
-    expect(codeOf(answer), JSON.stringify(answer.body)).toBe('00');
-    const body = answer.body ?? {};
+    const response = await send(model, real, 'registerCustomer', fields);
+    expect(codeOf(response), JSON.stringify(response.body)).toBe('00');
+    const body = response.body ?? {};
     model.wallets.push({
       urn: String(body.urn),
       customerId: String(body.customerId),
@@ -136,13 +136,13 @@ export class RegisterTakenMobileCommand implements Command {
   check = (model: Readonly<WalletModel>): boolean => model.wallets.length > 0;
   async run(model: WalletModel, real: WalletReal): Promise<void> {
     const taken = walletAt(model, this.wallet).mobile;
-    const answer = await send(
+    const response = await send(
       model,
       real,
       'registerCustomer',
       registerFields({}, { mobileNumber: taken }),
     );
-    expect([answer.status, codeOf(answer)]).toEqual([409, '1030']);
+    expect([response.status, codeOf(response)]).toEqual([409, '1030']);
     await expectSameWallets(model, real);
   }
   toString = (): string => `registerTakenMobile(${this.wallet})`;
@@ -167,11 +167,11 @@ export class LoadCommand implements Command {
       urn: undefined,
       ...referenceOf(wallet, this.by),
     };
-    const answer = await send(model, real, 'load', fields);
-    expect(codeOf(answer), JSON.stringify(answer.body)).toBe(expected);
+    const response = await send(model, real, 'load', fields);
+    expect(codeOf(response), JSON.stringify(response.body)).toBe(expected);
     if (expected === '00') {
       wallet.balance += this.amount;
-      expect(answer.body?.availableBalance).toBe(wallet.balance);
+      expect(response.body?.availableBalance).toBe(wallet.balance);
     }
     await expectSameWallets(model, real);
   }
@@ -193,11 +193,11 @@ export class UnloadCommand implements Command {
       urn: undefined,
       ...referenceOf(wallet, this.by),
     };
-    const answer = await send(model, real, 'unload', fields);
-    expect(codeOf(answer), JSON.stringify(answer.body)).toBe(expected);
+    const response = await send(model, real, 'unload', fields);
+    expect(codeOf(response), JSON.stringify(response.body)).toBe(expected);
     if (expected === '00') {
       wallet.balance -= this.amount;
-      expect(answer.body?.availableBalance).toBe(wallet.balance);
+      expect(response.body?.availableBalance).toBe(wallet.balance);
     }
     await expectSameWallets(model, real);
   }
@@ -213,29 +213,29 @@ export class ChangeStatusCommand implements Command {
   async run(model: WalletModel, real: WalletReal): Promise<void> {
     const wallet = walletAt(model, this.wallet);
     const expected = FINAL.includes(wallet.status) ? '3533' : '00';
-    const answer = await send(model, real, 'changeWalletStatus', {
+    const response = await send(model, real, 'changeWalletStatus', {
       accountNumber: wallet.accountNumber,
       statusType: this.status,
       reason: 'model',
     });
-    expect(codeOf(answer), JSON.stringify(answer.body)).toBe(expected);
+    expect(codeOf(response), JSON.stringify(response.body)).toBe(expected);
     if (expected === '00') wallet.status = this.status;
     await expectSameWallets(model, real);
   }
   toString = (): string => `changeStatus(${this.wallet}, ${this.status})`;
 }
 
-/** The same request again (fresh date and signature): the same answer, replayed, no effect. */
+/** The same request again (fresh date and signature): the same response, replayed, no effect. */
 export class RetryCommand implements Command {
   constructor(readonly which: number) {}
   check = (model: Readonly<WalletModel>): boolean => model.answered.length > 0;
   async run(model: WalletModel, real: WalletReal): Promise<void> {
     const earlier = model.answered[this.which % model.answered.length];
     if (earlier === undefined) throw new Error('nothing answered');
-    const answer = await real.client.call(earlier.api, earlier.decrypted);
-    expect(answer.status).toBe(earlier.answer.status);
-    expect(answer.body).toEqual(earlier.answer.body);
-    expect(answer.headers.get('idempotent-replayed')).toBe('true');
+    const response = await real.client.call(earlier.api, earlier.decrypted);
+    expect(response.status).toBe(earlier.response.status);
+    expect(response.body).toEqual(earlier.response.body);
+    expect(response.headers.get('idempotent-replayed')).toBe('true');
     await expectSameWallets(model, real);
   }
   toString = (): string => `retry(${this.which})`;
@@ -253,9 +253,9 @@ export class ConflictCommand implements Command {
       ...loadFields(wallet.urn, 1, { sender: 'Conflicting Sender' }),
       clientTxnId: earlier.decrypted.clientTxnId,
     };
-    const answer = await real.client.call('load', real.client.request('load', other));
+    const response = await real.client.call('load', real.client.request('load', other));
     // `request` sets a fresh clientTxnId first; `other` puts the old one back over it.
-    expect([answer.status, codeOf(answer)]).toEqual([409, '5000']);
+    expect([response.status, codeOf(response)]).toEqual([409, '5000']);
     await expectSameWallets(model, real);
   }
   toString = (): string => `conflict(${this.which})`;

@@ -16,7 +16,7 @@ export type PaymentMode = (typeof PAYMENT_MODES)[number];
 export const PAYMENT_STATES = ['initiated', 'success', 'failure'] as const;
 export type PaymentState = (typeof PAYMENT_STATES)[number];
 
-/** The fields posted with a payment that its answers echo (all as posted; absent ones empty). */
+/** The fields posted with a payment that its responses echo (all as posted; absent ones empty). */
 export interface PaymentFields {
   readonly productinfo: string;
   readonly firstname: string;

@@ -37,7 +37,7 @@ export class StoreError extends Error {
  * The database cannot be reached (connection refused, dropped, timed out, restarting, or busy
  * beyond the configured wait). Retryable: the store reconnects by itself. An in-flight transaction
  * that fails this way was rolled back, unless the connection dropped during COMMIT, in which case
- * a retry with the same clientTxnId either replays the stored answer or runs afresh.
+ * a retry with the same clientTxnId either replays the stored response or runs afresh.
  */
 export class StoreUnavailableError extends StoreError {
   readonly retryable = true;

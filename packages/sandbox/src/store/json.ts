@@ -1,9 +1,9 @@
+import type { JsonObject, JsonValue } from '@wallet/crypto';
+
 /** JSON values as the store keeps them: requests and responses are stored as JSON text. */
 export type JsonPrimitive = string | number | boolean | null;
-/** Any JSON value. */
-export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
-/** A JSON object (a decrypted request or response). */
-export type JsonObject = { [key: string]: JsonValue };
+/** Any JSON value, and a JSON object (a decrypted request or response): @wallet/crypto's. */
+export type { JsonObject, JsonValue };
 
 /**
  * Serializes a JSON value with object keys sorted at every depth, so that two values that differ

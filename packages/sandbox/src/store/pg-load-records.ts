@@ -13,7 +13,7 @@ export interface TopUp {
   readonly clientTxnId: string;
   /** 18 digits, unique across the store: the payment gateway's id, in the card page's address. */
   readonly payuTxnId: string;
-  /** 32 lowercase hex characters: the PG Load answer's `referenceId`. */
+  /** 32 lowercase hex characters: the PG Load response's `referenceId`. */
   readonly referenceId: string;
   /** The wallet to credit. */
   readonly urn: string;

@@ -246,10 +246,10 @@ export interface Statement {
   readonly entries: readonly LedgerEntry[];
 }
 
-/** `success` keeps the work's effects; `decline` rolls them back and stores only the answer. */
+/** `success` keeps the work's effects; `decline` rolls them back and stores only the response. */
 export type OutcomeKind = 'success' | 'decline';
 
-/** What a unit of work answers; the store keeps it as the answer to its clientTxnId. */
+/** What a unit of work answers; the store keeps it as the response to its clientTxnId. */
 export interface Outcome {
   kind: OutcomeKind;
   /** 100-599. */
@@ -258,7 +258,7 @@ export interface Outcome {
   response: JsonObject;
 }
 
-/** A stored answer to a clientTxnId. */
+/** A stored response to a clientTxnId. */
 export interface StoredOutcome {
   readonly merchantKey: string;
   readonly clientTxnId: string;
@@ -287,9 +287,9 @@ export interface TransactRequest {
 
 /**
  * - `committed`: the work ran and its outcome (with its effects, for `success`) is stored.
- * - `replayed`: the clientTxnId already holds an answer to the same request; nothing ran. Answer
+ * - `replayed`: the clientTxnId already holds a response to the same request; nothing ran. Answer
  *   it unchanged with `Idempotent-Replayed: true`.
- * - `conflict`: the clientTxnId holds an answer to a different request; nothing ran (answer 5000).
+ * - `conflict`: the clientTxnId holds a response to a different request; nothing ran (answer 5000).
  */
 export type TransactResult =
   | { readonly status: 'committed'; readonly outcome: StoredOutcome }

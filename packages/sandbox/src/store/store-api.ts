@@ -70,7 +70,7 @@ export interface StoreTx {
   /** A statement of one of this merchant's wallets; null when the wallet is unknown. */
   statement(urn: string, query: StatementQuery): Promise<Statement | null>;
 
-  /** The stored answer to another clientTxnId of this merchant (Check Status). */
+  /** The stored response to another clientTxnId of this merchant (Check Status). */
   getOutcome(clientTxnId: string): Promise<StoredOutcome | null>;
 
   /** The payment gateway's records, in this same transaction. */
@@ -122,7 +122,7 @@ export interface StoreOptions {
    * Refuse store calls made from inside a `transact` work function with NESTED_STORE_CALL
    * (default true), instead of letting them hang (SQLite) or read around the open transaction
    * (PostgreSQL). The check needs AsyncLocalStorage, which on Node 20 turns on promise hooks for
-   * every promise in the process: about a tenth of a busy server's throughput. Turn it off only
+   * every promise in the process, a cost the README's server benchmark measures. Turn it off only
    * where no work function can reach the store, as in a sandbox's own engine.
    */
   checkNestedCalls?: boolean | undefined;
@@ -148,12 +148,12 @@ export interface Store {
   deleteMerchant(merchantKey: string): Promise<boolean>;
 
   /**
-   * The idempotent unit of work. Claims (`merchantKey`, `clientTxnId`); when it already holds an
-   * answer, returns `replayed` (same fingerprint) or `conflict` (different) without running `work`.
+   * The idempotent unit of work. Claims (`merchantKey`, `clientTxnId`); when it already holds a
+   * response, returns `replayed` (same fingerprint) or `conflict` (different) without running `work`.
    * Otherwise runs `work` in one transaction and stores its outcome in that same transaction: the
-   * effects and the answer commit together or not at all. A `decline` outcome's effects are rolled
-   * back; only the answer is stored. Concurrent calls with one key run `work` once; the others
-   * replay its answer. If the database asks for a retry (deadlock), `work` may run again, so it must
+   * effects and the response commit together or not at all. A `decline` outcome's effects are rolled
+   * back; only the response is stored. Concurrent calls with one key run `work` once; the others
+   * replay its response. If the database asks for a retry (deadlock), `work` may run again, so it must
    * act only through `tx`. UNKNOWN_MERCHANT for a key the store does not hold.
    */
   transact(request: TransactRequest, work: TransactWork): Promise<TransactResult>;
@@ -183,7 +183,7 @@ export interface Store {
   listOutcomes(query?: ListQuery): Promise<Page<StoredOutcome>>;
 
   /**
-   * Deletes customers, wallets, ledger entries and stored answers of one merchant, or of all
+   * Deletes customers, wallets, ledger entries and stored responses of one merchant, or of all
    * merchants when no key is given. Merchants and their credentials stay.
    */
   reset(merchantKey?: string): Promise<void>;

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import type { Store } from '../store/store-api.js';
 import { clientsFor } from './clients.js';
 import { loadFields, register, unloadFields } from './fixtures.js';
-import type { WalletAnswer } from './wallet-test-client.js';
+import type { WalletTestResponse } from './wallet-test-client.js';
 
 function pick<T>(items: readonly T[], index: number): T {
   const item = items[index % items.length];
@@ -14,7 +14,7 @@ function pick<T>(items: readonly T[], index: number): T {
 }
 
 /**
- * 50 identical requests with one clientTxnId at once: one ledger entry, identical answers, 49 of
+ * 50 identical requests with one clientTxnId at once: one ledger entry, identical responses, 49 of
  * them replays.
  */
 export async function fiftyIdenticalRequests(
@@ -26,13 +26,13 @@ export async function fiftyIdenticalRequests(
   const first = pick(clients, 0);
   const customer = await register(first);
   const request = first.request('load', loadFields(customer.urn, 1_234));
-  const answers = await Promise.all(
+  const responses = await Promise.all(
     Array.from({ length: 50 }, (_, i) => pick(clients, i).call('load', request)),
   );
-  expect(new Set(answers.map((a) => a.status))).toEqual(new Set([200]));
-  const bodies = new Set(answers.map((a) => JSON.stringify(a.body)));
+  expect(new Set(responses.map((a) => a.status))).toEqual(new Set([200]));
+  const bodies = new Set(responses.map((a) => JSON.stringify(a.body)));
   expect(bodies.size).toBe(1);
-  const replays = answers.filter((a) => a.headers.get('idempotent-replayed') === 'true');
+  const replays = responses.filter((a) => a.headers.get('idempotent-replayed') === 'true');
   expect(replays).toHaveLength(49);
   const entries = await store.listEntries({ merchantKey, urn: customer.urn });
   expect(entries.total).toBe(1);
@@ -40,7 +40,7 @@ export async function fiftyIdenticalRequests(
 }
 
 /**
- * 200 random loads and unloads on one wallet at once: every answer is a success or a limit decline,
+ * 200 random loads and unloads on one wallet at once: every response is a success or a limit decline,
  * the final balance is the sum of the successful effects, and the ledger never went negative.
  */
 export async function twoHundredRandomMovements(
@@ -65,7 +65,7 @@ export async function twoHundredRandomMovements(
     kind: randomInt(2) === 0 ? ('load' as const) : ('unload' as const),
     amount: randomInt(1, 150_001),
   }));
-  const answers: WalletAnswer[] = await Promise.all(
+  const responses: WalletTestResponse[] = await Promise.all(
     operations.map(({ kind, amount }, i) => {
       const client = pick(clients, i);
       const fields =
@@ -76,18 +76,18 @@ export async function twoHundredRandomMovements(
 
   let expected = initial;
   let successes = 0;
-  answers.forEach((answer, i) => {
+  responses.forEach((response, i) => {
     const operation = operations[i];
     if (operation === undefined) throw new Error('missing operation');
-    const code = answer.body?.responseCode;
+    const code = response.body?.responseCode;
     if (code === '00') {
       successes++;
       expected += operation.kind === 'load' ? operation.amount : -operation.amount;
-      const balance = Number(answer.body?.availableBalance);
+      const balance = Number(response.body?.availableBalance);
       expect(balance).toBeGreaterThanOrEqual(0);
       expect(balance).toBeLessThanOrEqual(cap);
     } else {
-      expect([answer.status, code]).toEqual(
+      expect([response.status, code]).toEqual(
         operation.kind === 'load' ? [422, '1050'] : [422, '3007'],
       );
     }

@@ -49,12 +49,12 @@ export function paymentFields(
   return { ...fields, ...(extra.hash === undefined ? {} : { hash: extra.hash }) };
 }
 
-export interface GatewayAnswer {
+export interface GatewayTestResponse {
   readonly status: number;
   readonly json: Record<string, unknown>;
 }
 
-async function postForm(url: string, body: string): Promise<GatewayAnswer> {
+async function postForm(url: string, body: string): Promise<GatewayTestResponse> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -68,7 +68,7 @@ export function paySeamless(
   base: string,
   client: WalletTestClient,
   fields: Record<string, string>,
-): Promise<GatewayAnswer> {
+): Promise<GatewayTestResponse> {
   const encdata = client.envelope.sealText(new URLSearchParams(fields).toString());
   const body = new URLSearchParams({
     key: client.merchant.merchantKey,
@@ -85,7 +85,7 @@ export function postservice(
   command: string,
   vars: readonly string[],
   hash?: string,
-): Promise<GatewayAnswer> {
+): Promise<GatewayTestResponse> {
   const key = client.merchant.merchantKey;
   const var1 = vars[0] ?? '';
   const body = new URLSearchParams({ key, command });

@@ -4,6 +4,7 @@
  * throwaway PostgreSQL databases. It loads nothing of the sandbox itself.
  */
 export { clientsFor, credentialsOf } from './clients.js';
+export type { WalletAnswer } from './deprecated-names.js';
 export {
   adminQuery,
   createTestDatabase,
@@ -27,7 +28,7 @@ export {
   type ClientCredentials,
   type Fetch,
   type SendOptions,
-  type WalletAnswer,
   WalletTestClient,
   type WalletTestClientOptions,
+  type WalletTestResponse,
 } from './wallet-test-client.js';

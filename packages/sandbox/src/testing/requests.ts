@@ -5,7 +5,7 @@
 import { randomInt } from 'node:crypto';
 import type { ApiName } from '@wallet/schemas';
 import type { MerchantConfig } from '../config/merchant-config.js';
-import type { WalletAnswer, WalletTestClient } from './wallet-test-client.js';
+import type { WalletTestClient, WalletTestResponse } from './wallet-test-client.js';
 
 /** A merchant with random IVs, its key in hex, answers in `result`. */
 export const PREFIX_MERCHANT: MerchantConfig = {
@@ -68,13 +68,16 @@ export async function register(
   overrides: Record<string, unknown> = {},
 ): Promise<Registered> {
   const fields = registerFields(overrides);
-  const answer = await client.call('registerCustomer', client.request('registerCustomer', fields));
-  if (answer.status !== 200) {
+  const response = await client.call(
+    'registerCustomer',
+    client.request('registerCustomer', fields),
+  );
+  if (response.status !== 200) {
     throw new Error(
-      `registerCustomer answered ${answer.status}: ${JSON.stringify(answer.body ?? answer.json)}`,
+      `registerCustomer answered ${response.status}: ${JSON.stringify(response.body ?? response.json)}`,
     );
   }
-  const body = answer.body ?? {};
+  const body = response.body ?? {};
   const formFactor = body.formFactor as { accountNumber: string };
   return {
     customerId: String(body.customerId),
@@ -115,11 +118,11 @@ export function callApi(
   client: WalletTestClient,
   api: ApiName,
   fields: Record<string, unknown>,
-): Promise<WalletAnswer> {
+): Promise<WalletTestResponse> {
   return client.call(api, client.request(api, fields));
 }
 
-/** The decrypted answer's code and message, for compact assertions. */
-export function codeOf(answer: WalletAnswer): { status: number; code: unknown } {
-  return { status: answer.status, code: (answer.body ?? answer.json)?.responseCode };
+/** The decrypted response's code and message, for compact assertions. */
+export function codeOf(response: WalletTestResponse): { status: number; code: unknown } {
+  return { status: response.status, code: (response.body ?? response.json)?.responseCode };
 }

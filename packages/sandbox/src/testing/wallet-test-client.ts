@@ -1,6 +1,6 @@
 /**
  * Test-only: builds, seals and signs wallet requests with @wallet/crypto and @wallet/hmac directly
- * (independently of the sandbox's code), sends them, and opens the answers. Never exported by the
+ * (independently of the sandbox's code), sends them, and opens the responses. Never exported by the
  * package.
  */
 import { createEnvelope, type Envelope } from '@wallet/crypto';
@@ -23,15 +23,15 @@ export type ClientCredentials = Pick<
 
 export type Fetch = (request: Request) => Promise<Response>;
 
-/** An answer as a test sees it. */
-export interface WalletAnswer {
+/** A response as a test sees it. */
+export interface WalletTestResponse {
   readonly status: number;
   readonly headers: Headers;
   /** The raw body text. */
   readonly text: string;
   /** The body parsed as JSON (undefined when it is not JSON). */
   readonly json: Record<string, unknown> | undefined;
-  /** The decrypted answer when the body is an envelope (`result` or `token`), else undefined. */
+  /** The decrypted response when the body is an envelope (`result` or `token`), else undefined. */
   readonly body: Record<string, unknown> | undefined;
   /** Which field carried the envelope. */
   readonly envelopeField: 'result' | 'token' | undefined;
@@ -97,7 +97,7 @@ export class WalletTestClient {
     api: ApiName,
     decrypted: Record<string, unknown>,
     options: SendOptions = {},
-  ): Promise<WalletAnswer> {
+  ): Promise<WalletTestResponse> {
     const route = routes[api];
     const body = options.rawBody ?? JSON.stringify({ token: this.envelope.seal(decrypted) });
     return this.send(options.path ?? route.path, options.method ?? route.methods[0], body, options);
@@ -109,7 +109,7 @@ export class WalletTestClient {
     method: string,
     body: string | Uint8Array,
     options: SendOptions = {},
-  ): Promise<WalletAnswer> {
+  ): Promise<WalletTestResponse> {
     const signed = signRequest({
       merchantKey: this.merchant.merchantKey,
       merchantSalt: this.merchant.salt,
@@ -129,11 +129,11 @@ export class WalletTestClient {
     return this.raw(path, { method, headers, body });
   }
 
-  /** Sends a request as given and reads the answer. */
+  /** Sends a request as given and reads the response. */
   async raw(
     path: string,
     init: { method: string; headers: Record<string, string>; body?: string | Uint8Array },
-  ): Promise<WalletAnswer> {
+  ): Promise<WalletTestResponse> {
     const target = this.#target;
     const url = typeof target === 'string' ? `${target}${path}` : `http://sandbox.test${path}`;
     const request = new Request(url, {
@@ -147,8 +147,8 @@ export class WalletTestClient {
     return this.read(response);
   }
 
-  /** Reads an answer, opening its envelope when it has one. */
-  async read(response: Response): Promise<WalletAnswer> {
+  /** Reads a response, opening its envelope when it has one. */
+  async read(response: Response): Promise<WalletTestResponse> {
     const text = await response.text();
     let json: Record<string, unknown> | undefined;
     try {

@@ -21,7 +21,7 @@ async function balance(urn: string): Promise<unknown> {
 }
 
 describe('clientTxnId idempotency', () => {
-  it('replays the stored answer to a retry, whatever its requestDateTime, with no new effect', async () => {
+  it('replays the stored response to a retry, whatever its requestDateTime, with no new effect', async () => {
     const client = running.client();
     const customer = await register(client);
     const request = client.request('load', loadFields(customer.urn, 400));

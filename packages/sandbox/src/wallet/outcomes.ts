@@ -1,5 +1,5 @@
 /**
- * The decrypted answers the wallet APIs give: success bodies (`00`, the route's answer message code
+ * The decrypted answers the wallet APIs give: success bodies (`00`, the route's response message code
  * when it has one, and success message) and failure bodies (a catalogue code and its message), as store outcomes.
  */
 import {
@@ -14,7 +14,7 @@ import type { Outcome } from '../store/records.js';
 
 const SUCCESS = errorCatalogue['00'];
 
-/** A decrypted failure answer: code, the route's answer message code (if any), echo and message. */
+/** A decrypted failure response: code, the route's response message code (if any), echo and message. */
 export function failureBody(
   route: AnyRoute,
   clientTxnId: string | undefined,
@@ -30,7 +30,7 @@ export function failureBody(
 }
 
 /** Builds the outcomes of one request of one API. */
-export class Answers {
+export class Responses {
   readonly route: AnyRoute;
   readonly clientTxnId: string;
 

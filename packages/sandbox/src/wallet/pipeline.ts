@@ -1,11 +1,11 @@
 /**
  * The wallet call pipeline (wallet-protocol.md), in this order, the first failing step deciding
- * the answer: body size (413) → walletIdentifier (1058, plain) → Authorization (401, plain) →
+ * the response: body size (413) → walletIdentifier (1058, plain) → Authorization (401, plain) →
  * envelope (1055, plain, one body for every unreadable token; 429 instead once the signature
  * carried too many) → message code for this endpoint (1010, encrypted) → schema (1020 or the
  * rule's code, encrypted) → idempotent unit of work with the API's business logic → encrypted
- * answer. An API whose clientTxnId names an earlier call (PG Load Enquiry) is answered from the
- * current state instead, outside the unit of work, and its answer is not stored.
+ * response. An API whose clientTxnId names an earlier call (PG Load Enquiry) is answered from the
+ * current state instead, outside the unit of work, and its response is not stored.
  */
 import {
   type AnyRoute,
@@ -22,15 +22,15 @@ import {
 import type { ExchangeDraft } from '../exchange.js';
 import { transactWithMagic } from '../faults/magic.js';
 import type { FaultScope } from '../faults/scope.js';
+import { readBodyLimited } from '../http/read-body.js';
 import {
   AUTH_PROFILE_HEADER,
-  catalogueAnswer,
-  encryptedAnswer,
-  jsonAnswer,
+  catalogueResponse,
+  encryptedResponse,
+  jsonResponse,
   REPLAYED_HEADER,
-  sandboxAnswer,
-} from '../http/answers.js';
-import { readBodyLimited } from '../http/read-body.js';
+  sandboxResponse,
+} from '../http/responses.js';
 import type { ActiveMerchant } from '../merchants/registry.js';
 import type { JsonObject } from '../store/json.js';
 import type { Outcome, TransactRequest } from '../store/records.js';
@@ -38,7 +38,7 @@ import type { Store, StoreTx, TransactWork } from '../store/store-api.js';
 import { type ApiContext, apiHandlers, pgLoadEnquiry, type StoredApiName } from './apis/index.js';
 import { type AuthSettings, authenticate } from './authenticate.js';
 import { openRequestEnvelope } from './open-envelope.js';
-import { Answers, failureBody } from './outcomes.js';
+import { failureBody, Responses } from './outcomes.js';
 import { signatureLimitKey, type TokenFailureLimiter } from './rate-limit.js';
 
 export interface WalletPipelineSettings extends AuthSettings {
@@ -52,7 +52,7 @@ export interface WalletPipelineSettings extends AuthSettings {
 
 type AnyHandler = (request: unknown, tx: StoreTx, context: ApiContext) => Promise<Outcome>;
 
-/** The `clientTxnId` of a decrypted request, when it is a valid one (answers echo only those). */
+/** The `clientTxnId` of a decrypted request, when it is a valid one (responses echo only those). */
 function validClientTxnId(request: JsonObject): string | undefined {
   const value = request.clientTxnId;
   return typeof value === 'string' && clientTxnIdSchema.safeParse(value).success
@@ -71,7 +71,7 @@ function sealed(
   draft.response = body;
   draft.responseCode = typeof body.responseCode === 'string' ? body.responseCode : undefined;
   const token = merchant.envelope.seal(body);
-  return encryptedAnswer(status, merchant.credentials.responseField, token, headers);
+  return encryptedResponse(status, merchant.credentials.responseField, token, headers);
 }
 
 /**
@@ -103,19 +103,19 @@ export async function handleWalletCall(
   const body = await readBodyLimited(request, settings.maxBodyBytes);
   if (!body.ok) {
     draft.failure = 'body-too-large';
-    return sandboxAnswer('bodyTooLarge');
+    return sandboxResponse('bodyTooLarge');
   }
 
   if (request.headers.get(walletHeaders.walletIdentifier)?.trim() !== WALLET_IDENTIFIER) {
     draft.failure = 'wallet-identifier';
     draft.responseCode = errorCatalogue['1058'].code;
-    return catalogueAnswer('1058');
+    return catalogueResponse('1058');
   }
 
   const auth = await authenticate(request, body.bytes, settings);
   if (!auth.ok) {
     draft.failure = auth.failure;
-    return jsonAnswer(auth.httpStatus, { responseMessage: auth.message });
+    return jsonResponse(auth.httpStatus, { responseMessage: auth.message });
   }
   const { merchant } = auth;
   const merchantKey = merchant.credentials.merchantKey;
@@ -132,14 +132,14 @@ export async function handleWalletCall(
     const retryAfter = settings.limiter.unreadableToken(limitKey, now.getTime());
     if (retryAfter !== undefined) {
       draft.failure = 'rate-limited';
-      return sandboxAnswer('tooManyUnreadableTokens', {
+      return sandboxResponse('tooManyUnreadableTokens', {
         ...headers,
         'Retry-After': String(retryAfter),
       });
     }
     draft.failure = 'envelope';
     draft.responseCode = errorCatalogue['1055'].code;
-    return catalogueAnswer('1055', headers);
+    return catalogueResponse('1055', headers);
   }
   draft.request = decrypted;
   const echo = validClientTxnId(decrypted);
@@ -150,34 +150,34 @@ export async function handleWalletCall(
     const wrongCode = checked.issues.find((issue) => issue.platformCode === '1010');
     if (wrongCode !== undefined) {
       draft.failure = 'message-code';
-      const answer = failureBody(route, echo, '1010', issueLine(wrongCode));
-      return sealed(merchant, errorCatalogue['1010'].httpStatus, answer, headers, draft);
+      const received = failureBody(route, echo, '1010', issueLine(wrongCode));
+      return sealed(merchant, errorCatalogue['1010'].httpStatus, received, headers, draft);
     }
     draft.failure = 'validation';
     const code = isPlatformCode(checked.responseCode) ? checked.responseCode : '1020';
-    const answer = failureBody(route, echo, code, checked.summary);
-    return sealed(merchant, errorCatalogue[code].httpStatus, answer, headers, draft);
+    const received = failureBody(route, echo, code, checked.summary);
+    return sealed(merchant, errorCatalogue[code].httpStatus, received, headers, draft);
   }
   const clientTxnId = checked.value.clientTxnId;
 
   const clockProblem = clockCheck(route, decrypted, now);
   if (clockProblem !== undefined) {
     draft.failure = 'validation';
-    const answer = failureBody(route, clientTxnId, clockProblem.code, clockProblem.message);
-    return sealed(merchant, errorCatalogue[clockProblem.code].httpStatus, answer, headers, draft);
+    const received = failureBody(route, clientTxnId, clockProblem.code, clockProblem.message);
+    return sealed(merchant, errorCatalogue[clockProblem.code].httpStatus, received, headers, draft);
   }
 
-  const answers = new Answers(route, clientTxnId);
+  const responses = new Responses(route, clientTxnId);
   if (route.clientTxnId === 'enquired') {
     const enquiry = checked.value as RequestOf<'pgLoadEnquiry'>;
-    const outcome = await pgLoadEnquiry(enquiry, settings.store, merchantKey, answers);
+    const outcome = await pgLoadEnquiry(enquiry, settings.store, merchantKey, responses);
     if (outcome.kind === 'decline') draft.failure = 'declined';
     return sealed(merchant, outcome.httpStatus, outcome.response, headers, draft);
   }
 
   const handler = apiHandlers[route.name as StoredApiName] as AnyHandler;
   const unit: TransactRequest = { merchantKey, clientTxnId, api: route.name, request: decrypted };
-  const context: ApiContext = { answers, now: settings.now, origin: new URL(request.url).origin };
+  const context: ApiContext = { responses, now: settings.now, origin: new URL(request.url).origin };
   const work: TransactWork = (tx) => handler(checked.value, tx, context);
   const result = settings.magicValues
     ? await transactWithMagic(settings.store, scope, unit, work)
@@ -185,8 +185,8 @@ export async function handleWalletCall(
 
   if (result.status === 'conflict') {
     draft.failure = 'duplicate';
-    const answer = failureBody(route, clientTxnId, '5000');
-    return sealed(merchant, errorCatalogue['5000'].httpStatus, answer, headers, draft);
+    const received = failureBody(route, clientTxnId, '5000');
+    return sealed(merchant, errorCatalogue['5000'].httpStatus, received, headers, draft);
   }
   const { outcome } = result;
   if (outcome.kind === 'decline') draft.failure = 'declined';

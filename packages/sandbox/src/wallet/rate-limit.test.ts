@@ -87,12 +87,12 @@ describe('the unreadable-token lock-out over HTTP', () => {
     });
     const replay = { date: seen.date, authorization: seen.authorization };
     for (let i = 0; i < 4; i++) {
-      const answer = await client.call(
+      const response = await client.call(
         'retrieveCustomer',
         {},
         { rawBody: garbage, headers: replay },
       );
-      expect(answer.status).toBe(400);
+      expect(response.status).toBe(400);
     }
     const locked = await client.call('retrieveCustomer', {}, { rawBody: garbage, headers: replay });
     expect(locked.status).toBe(429);
@@ -126,16 +126,20 @@ describe('the unreadable-token lock-out over HTTP', () => {
     const replay = { date: seen.date, authorization: seen.authorization };
     // Six failures 25 s apart under one signature: never more than three within 60 s.
     for (let i = 0; i < 6; i++) {
-      const answer = await client.call(
+      const response = await client.call(
         'retrieveCustomer',
         {},
         { rawBody: garbage, headers: replay },
       );
-      expect(answer.status).toBe(400);
+      expect(response.status).toBe(400);
       clock.advanceSeconds(25);
     }
-    const answer = await client.call('retrieveCustomer', {}, { rawBody: garbage, headers: replay });
-    expect(answer.status).toBe(400);
+    const response = await client.call(
+      'retrieveCustomer',
+      {},
+      { rawBody: garbage, headers: replay },
+    );
+    expect(response.status).toBe(400);
   });
 
   it('never refuses a helper call whose token opens, nor an encrypt call', async () => {

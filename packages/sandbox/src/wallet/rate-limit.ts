@@ -1,7 +1,7 @@
 /**
  * The limit on unreadable tokens. Failures are counted per key: for wallet calls the merchant and
  * the `Authorization` signature (see {@link signatureLimitKey}), for helper calls the merchant's
- * helper credentials. More than `maxFailures` 1055 answers under one key within `windowSeconds`
+ * helper credentials. More than `maxFailures` 1055 responses under one key within `windowSeconds`
  * lock that key for `lockoutSeconds`: while it is locked, a request under it whose token does
  * not open answers 429 with Retry-After instead of 1055. The lock is consulted only after a token
  * failed to open, so a request whose token opens is never refused by it.
@@ -95,7 +95,7 @@ export class TokenFailureLimiter {
   }
 
   /**
-   * The answer to one token that did not open under `key`: the seconds of Retry-After when the
+   * The response to one token that did not open under `key`: the seconds of Retry-After when the
    * key is locked (answer 429; not counted), else `undefined` after counting it (answer 1055).
    */
   unreadableToken(key: string, now: number): number | undefined {

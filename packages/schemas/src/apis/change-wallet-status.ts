@@ -40,7 +40,7 @@ export const changeWalletStatusRequestSchema = z
   .strictObject({ ...requestHeaderShape(3530), ...changeStatusShape })
   .refine(aliasesExclusive, aliasRule);
 
-/** The decrypted Change Wallet Status success answer. */
+/** The decrypted Change Wallet Status success response. */
 export const changeWalletStatusResponseSchema = z.looseObject({
   ...successHeaderShape(3531),
   accountNumber: z.string(),

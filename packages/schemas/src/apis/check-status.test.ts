@@ -15,7 +15,7 @@ describe('Check Status', () => {
     expect(none.ok || none.summary).toBe('verifyclientTxnId: is required');
   });
 
-  it('reads the stored answer of any API, keeping all its fields', () => {
+  it('reads the stored response of any API, keeping all its fields', () => {
     const result = validateResponse('checkStatus', examples.checkStatus.response);
     expect(result.ok && result.value.responseDump[0]).toMatchObject({
       messageCode: 1081,

@@ -9,7 +9,7 @@ const checkStatusShape = {
   toDate: isoDateSchema.optional(),
 };
 
-/** What a caller gives to fetch the stored answer of an earlier call. */
+/** What a caller gives to fetch the stored response of an earlier call. */
 export const checkStatusParamsSchema = z.strictObject(checkStatusShape);
 
 /** The decrypted Check Status request. */
@@ -18,10 +18,10 @@ export const checkStatusRequestSchema = z.strictObject({
   ...checkStatusShape,
 });
 
-/** A stored decrypted answer, as kept: any API's answer, read by its common fields. */
+/** A stored decrypted response, as kept: any API's response, read by its common fields. */
 export const storedResponseSchema = z.looseObject(responseHeaderShape);
 
-/** The decrypted Check Status success answer. */
+/** The decrypted Check Status success response. */
 export const checkStatusResponseSchema = z.looseObject({
   ...successHeaderShape(2051),
   responseDump: z.array(storedResponseSchema),

@@ -45,7 +45,7 @@ export const loadRequestSchema = z
   .strictObject({ ...requestHeaderShape(1080), ...loadShape })
   .refine(...walletReferenceRequired);
 
-/** The decrypted Load success answer. */
+/** The decrypted Load success response. */
 export const loadResponseSchema = moneyMovementResponseSchema(1081);
 
 export type LoadParams = z.input<typeof loadParamsSchema>;

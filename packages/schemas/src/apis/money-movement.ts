@@ -1,4 +1,4 @@
-/** The answer Load and Unload share. */
+/** The response Load and Unload share. */
 import * as z from 'zod';
 import { successHeaderShape } from '../common.js';
 import { responseAmountSchema, responseUrnSchema } from './response-fields.js';
@@ -8,7 +8,7 @@ const responseIdSchema = z
   .union([z.string(), z.number()])
   .transform((v) => (typeof v === 'number' ? String(v) : v));
 
-/** The decrypted success answer of a credit or a debit, for the answer code `code`. */
+/** The decrypted success response of a credit or a debit, for the response code `code`. */
 export function moneyMovementResponseSchema<const C extends number>(code: C) {
   return z.looseObject({
     ...successHeaderShape(code),

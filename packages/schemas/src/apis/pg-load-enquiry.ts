@@ -19,7 +19,7 @@ export const pgLoadEnquiryParamsSchema = z.strictObject({
 /** The decrypted PG Load Enquiry request: no `messageCode`. */
 export const pgLoadEnquiryRequestSchema = z.strictObject(requestIdentityShape);
 
-/** The decrypted PG Load Enquiry success answer: no `messageCode`. */
+/** The decrypted PG Load Enquiry success response: no `messageCode`. */
 export const pgLoadEnquiryResponseSchema = z.looseObject({
   ...uncodedSuccessHeaderShape,
   merchantCode: z.string(),

@@ -103,7 +103,7 @@ describe('PG Load request', () => {
   });
 });
 
-describe('PG Load answer', () => {
+describe('PG Load response', () => {
   it('reads the redirect URL and the PayU id, and needs no messageCode', () => {
     const result = validateResponse('pgLoad', examples.pgLoad.response);
     expect(result.ok && result.value.data).toEqual(examples.pgLoad.response.data);
@@ -126,8 +126,8 @@ describe('PG Load Enquiry', () => {
   });
 
   it.each(['SUCCESS', 'FAILED', 'PENDING'])('reads status %s', (status) => {
-    const answer = { ...examples.pgLoadEnquiry.response, status };
-    expect(validateResponse('pgLoadEnquiry', answer).ok).toBe(true);
+    const response = { ...examples.pgLoadEnquiry.response, status };
+    expect(validateResponse('pgLoadEnquiry', response).ok).toBe(true);
   });
 
   it('reads a null accosaRefNo (not credited yet) and refuses an unknown status', () => {

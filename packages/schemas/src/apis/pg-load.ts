@@ -1,6 +1,6 @@
 /**
  * PG Load (top-up by card): `POST /loyalty-points/ppi/payment/pg-load/v1`, no message code
- * (checkout.md section 3). The answer carries the page the customer tops up on; the wallet is
+ * (checkout.md section 3). The response carries the page the customer tops up on; the wallet is
  * credited once the card is taken, and the customer's browser is then posted to `surl` or `furl`.
  */
 import * as z from 'zod';
@@ -66,7 +66,7 @@ export const pgLoadParamsSchema = z.strictObject(pgLoadShape);
 /** The decrypted PG Load request: no `messageCode`. */
 export const pgLoadRequestSchema = z.strictObject({ ...requestIdentityShape, ...pgLoadShape });
 
-/** The decrypted PG Load success answer: no `messageCode`. */
+/** The decrypted PG Load success response: no `messageCode`. */
 export const pgLoadResponseSchema = z.looseObject({
   ...uncodedSuccessHeaderShape,
   /** 32 hex characters naming the top-up on the platform. */

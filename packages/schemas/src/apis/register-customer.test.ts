@@ -106,7 +106,7 @@ describe('Register Customer response', () => {
     expect((parsed as Record<string, unknown>).newPlatformField).toEqual({ a: 1 });
   });
 
-  it('accepts an answer without formFactor, and refuses a failure code', () => {
+  it('accepts a response without formFactor, and refuses a failure code', () => {
     const { formFactor: _f, ...rest } = examples.registerCustomer.response;
     expect(validateResponse('registerCustomer', rest).ok).toBe(true);
     const failure = validateResponse('registerCustomer', { ...rest, responseCode: '1030' });

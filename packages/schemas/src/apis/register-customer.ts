@@ -66,7 +66,7 @@ export const formFactorSchema = z.looseObject({
   urn: responseUrnSchema,
 });
 
-/** The decrypted Register Customer success answer. */
+/** The decrypted Register Customer success response. */
 export const registerCustomerResponseSchema = z.looseObject({
   ...successHeaderShape(3511),
   customerId: z.string(),

@@ -1,10 +1,10 @@
-/** Field readers for answers: typed, but lenient about formats so platform drift does not break. */
+/** Field readers for responses: typed, but lenient about formats so platform drift does not break. */
 import * as z from 'zod';
 
-/** A reference number in an answer: a string, or a number the platform sent unquoted. */
+/** A reference number in a response: a string, or a number the platform sent unquoted. */
 export const responseUrnSchema = z
   .union([z.string(), z.number()])
   .transform((v) => (typeof v === 'number' ? String(v) : v));
 
-/** An amount in paise in an answer. */
+/** An amount in paise in a response. */
 export const responseAmountSchema = z.number().int();

@@ -20,7 +20,7 @@ export const retrieveCustomerRequestSchema = z
   .strictObject({ ...requestHeaderShape(1930), ...lookupShape })
   .refine(...atLeastOne);
 
-/** The decrypted Retrieve Customer Record success answer. */
+/** The decrypted Retrieve Customer Record success response. */
 export const retrieveCustomerResponseSchema = z.looseObject({
   ...successHeaderShape(1931),
   customerId: z.string(),

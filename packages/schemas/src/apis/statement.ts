@@ -90,7 +90,7 @@ export const statementEntrySchema = z.looseObject({
   referenceNumber: z.union([z.string(), z.number()]).optional(),
 });
 
-/** The decrypted Statement Inquiry success answer. */
+/** The decrypted Statement Inquiry success response. */
 export const statementResponseSchema = z.looseObject({
   ...successHeaderShape(1073),
   urn: responseUrnSchema,

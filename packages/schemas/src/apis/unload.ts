@@ -28,7 +28,7 @@ export const unloadRequestSchema = z
   .strictObject({ ...requestHeaderShape(1480), ...unloadShape })
   .refine(...walletReferenceRequired);
 
-/** The decrypted Unload success answer. */
+/** The decrypted Unload success response. */
 export const unloadResponseSchema = moneyMovementResponseSchema(1481);
 
 export type UnloadParams = z.input<typeof unloadParamsSchema>;

@@ -54,7 +54,7 @@ export const updateProfileRequestSchema = z
   .strictObject({ ...requestHeaderShape(1280), ...updateShape })
   .refine(...customerOrUrn);
 
-/** The decrypted Update Profile success answer. */
+/** The decrypted Update Profile success response. */
 export const updateProfileResponseSchema = z.looseObject({
   ...successHeaderShape(1281),
   customerId: z.string(),

@@ -116,7 +116,7 @@ export const API_COMMANDS: readonly ApiCommand[] = [
     words: ['status', 'check'],
     api: 'checkStatus',
     schema: checkStatusParams,
-    description: 'fetch the stored answer of an earlier call by its clientTxnId',
+    description: 'fetch the stored response of an earlier call by its clientTxnId',
     examples: ['wallet status check --verifyclient-txn-id load_0001'],
   },
   {
@@ -158,7 +158,7 @@ const GROUPS: Readonly<Record<string, { description: string; examples: readonly 
     ],
   },
   status: {
-    description: 'check a stored answer, or change a wallet status',
+    description: 'check a stored response, or change a wallet status',
     examples: [
       'wallet status check --verifyclient-txn-id load_0001',
       'wallet status change --help',

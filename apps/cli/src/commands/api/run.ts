@@ -10,7 +10,7 @@ import { type FieldFlag, paramsFromFlags } from '../../api-flags.js';
 import type { CommandContext } from '../../context.js';
 import { ExitCode } from '../../errors.js';
 import { parseJsonObject, readDataArgument } from '../../input.js';
-import { renderAnswer } from '../../render.js';
+import { renderResponse } from '../../render.js';
 import { walletClientConfig } from '../../wiring/client-config.js';
 import { envelopeOptions } from '../../wiring/envelope-options.js';
 
@@ -116,19 +116,19 @@ export async function callApi(
   const params = await paramsOf(invocation);
   if (invocation.dryRun) return dryRun(context, invocation, params);
   const client = createWalletClient(walletClientConfig(context.config()));
-  const answer = await methodOf(client, invocation.api)(params, optionsOf(invocation));
-  const redirect = redirectUrlOf(answer);
-  context.output.result(answer, () =>
+  const response = await methodOf(client, invocation.api)(params, optionsOf(invocation));
+  const redirect = redirectUrlOf(response);
+  context.output.result(response, () =>
     redirect === undefined
-      ? renderAnswer(answer)
-      : `${redirect}\n\nSend the customer's browser to the URL above.\n${renderAnswer(answer)}`,
+      ? renderResponse(response)
+      : `${redirect}\n\nSend the customer's browser to the URL above.\n${renderResponse(response)}`,
   );
   return ExitCode.Success;
 }
 
-/** The page an answer sends the customer to (PG Load's `data.redirectUrl`), printed first. */
-function redirectUrlOf(answer: Readonly<Record<string, unknown>>): string | undefined {
-  const data = answer.data;
+/** The page a response sends the customer to (PG Load's `data.redirectUrl`), printed first. */
+function redirectUrlOf(response: Readonly<Record<string, unknown>>): string | undefined {
+  const data = response.data;
   if (typeof data !== 'object' || data === null) return undefined;
   const url = (data as Record<string, unknown>).redirectUrl;
   return typeof url === 'string' ? url : undefined;

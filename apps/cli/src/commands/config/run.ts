@@ -43,8 +43,7 @@ function checkCheckoutSetting(
     createCheckout({ key: 'config-check', salt: 'config-check', ...values });
   } catch (error) {
     if (!(error instanceof CheckoutConfigError)) throw error;
-    const rule = error.message.replace(/^Invalid checkout setting \S+: /, '').replace(/\.$/, '');
-    throw invalid(setting, rule);
+    throw invalid(setting, error.rule);
   }
 }
 

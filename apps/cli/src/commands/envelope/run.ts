@@ -24,7 +24,7 @@ export async function encrypt(
   return undefined;
 }
 
-/** The token inside `input`: the text itself, or the `result`/`token` of a JSON answer body. */
+/** The token inside `input`: the text itself, or the `result`/`token` of a JSON response body. */
 function tokenOf(input: string): string {
   const text = input.trim();
   if (!text.startsWith('{')) return text;

@@ -131,10 +131,10 @@ export async function importCustomers(
       columns: importColumns(registerCustomerParams),
       defaults,
       register: async (params, clientTxnId) => {
-        const answer = await client.registerCustomer(params as ParamsOf<'registerCustomer'>, {
+        const response = await client.registerCustomer(params as ParamsOf<'registerCustomer'>, {
           clientTxnId,
         });
-        return { urn: answer.urn, customerId: answer.customerId };
+        return { urn: response.urn, customerId: response.customerId };
       },
       classify,
       progress: process.stderr,

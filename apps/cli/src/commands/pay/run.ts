@@ -30,7 +30,7 @@ import { ExitCode, InputError, UsageError } from '../../errors.js';
 import { parseJsonObject, readStdin } from '../../input.js';
 import { diagnoseCallback } from '../../pay/callback-diagnosis.js';
 import { SALT_MASK, SALT_NAME } from '../../pay/hash-layout.js';
-import { renderAnswer, table } from '../../render.js';
+import { renderResponse, table } from '../../render.js';
 import { checkoutConfig } from '../../wiring/checkout-config.js';
 
 /** The payment fields, one flag each, named as posted (`_` written `-`). */
@@ -158,7 +158,7 @@ export async function form(context: CommandContext, options: FormOptions): Promi
 /** A payment response for a person: its fields, without the raw copy of them. */
 function paymentText(payment: PaymentDetails): string {
   const { fields: _raw, ...shown } = payment;
-  return renderAnswer(shown);
+  return renderResponse(shown);
 }
 
 export async function s2s(
@@ -210,14 +210,14 @@ export async function refund(context: CommandContext, options: RefundOptions): P
     }),
   } as RefundRequest;
   const receipt = await checkout.refund(request);
-  context.output.result(receipt, () => `refund queued\n${renderAnswer({ ...receipt })}`);
+  context.output.result(receipt, () => `refund queued\n${renderResponse({ ...receipt })}`);
   return undefined;
 }
 
 export async function refundStatus(context: CommandContext, requestId: string): Promise<undefined> {
   const checkout = createCheckout(checkoutConfig(context.config()));
   const details = await checkout.refundStatus(requestId);
-  context.output.result(details, () => renderAnswer({ ...details }));
+  context.output.result(details, () => renderResponse({ ...details }));
   return undefined;
 }
 
@@ -227,7 +227,7 @@ export async function balance(
 ): Promise<undefined> {
   const checkout = createCheckout(checkoutConfig(context.config()));
   const wallet = await checkout.balance({ mobile: options.mobile });
-  context.output.result(wallet, () => renderAnswer({ ...wallet }));
+  context.output.result(wallet, () => renderResponse({ ...wallet }));
   return undefined;
 }
 

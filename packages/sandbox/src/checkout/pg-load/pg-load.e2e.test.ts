@@ -15,7 +15,7 @@ import {
   requirePostgresInCi,
   type TestDatabase,
 } from '../../testing/postgres.js';
-import type { WalletAnswer, WalletTestClient } from '../../testing/wallet-test-client.js';
+import type { WalletTestClient, WalletTestResponse } from '../../testing/wallet-test-client.js';
 
 requirePostgresInCi();
 
@@ -50,10 +50,10 @@ function callbackForm(page: string): CallbackForm {
   return { action: unescapeHtml(action), fields };
 }
 
-/** The `data` of a PG Load answer; fails the test when the answer has none. */
-function dataOf(answer: WalletAnswer): { redirectUrl: string; payuTxnId: string } {
-  const data = answer.body?.data;
-  if (typeof data !== 'object' || data === null) throw new Error(`no data in ${answer.text}`);
+/** The `data` of a PG Load response; fails the test when the response has none. */
+function dataOf(response: WalletTestResponse): { redirectUrl: string; payuTxnId: string } {
+  const data = response.body?.data;
+  if (typeof data !== 'object' || data === null) throw new Error(`no data in ${response.text}`);
   return data as { redirectUrl: string; payuTxnId: string };
 }
 
@@ -79,8 +79,8 @@ async function startTopUp(
     ...fields,
   });
   if (clientTxnId !== undefined) request.clientTxnId = clientTxnId;
-  const answer = await client.call('pgLoad', request);
-  return { request, answer, clientTxnId: String(request.clientTxnId) };
+  const response = await client.call('pgLoad', request);
+  return { request, response, clientTxnId: String(request.clientTxnId) };
 }
 
 async function enquire(client: WalletTestClient, clientTxnId: string) {
@@ -120,9 +120,9 @@ describe.each(backends)('PG Load on %s', (_name, prepare) => {
   it('answers the card page, credits the wallet once on an approved card, and posts the signed callback to surl', async () => {
     const client = running.client();
     const customer = await register(client);
-    const { answer, clientTxnId } = await startTopUp(client, { urn: customer.urn });
-    expect(answer.status).toBe(200);
-    const body = answer.body ?? {};
+    const { response, clientTxnId } = await startTopUp(client, { urn: customer.urn });
+    expect(response.status).toBe(200);
+    const body = response.body ?? {};
     expect(body).not.toHaveProperty('messageCode');
     expect(body).toMatchObject({
       responseCode: '00',
@@ -216,11 +216,11 @@ describe.each(backends)('PG Load on %s', (_name, prepare) => {
   it('credits once when the card form is posted many times at once', async () => {
     const client = running.client();
     const customer = await register(client);
-    const { answer, clientTxnId } = await startTopUp(client, {
+    const { response, clientTxnId } = await startTopUp(client, {
       urn: customer.urn,
       loadAmount: 1_234,
     });
-    const { redirectUrl } = dataOf(answer);
+    const { redirectUrl } = dataOf(response);
     const pages = await Promise.all(
       Array.from({ length: 12 }, () => postCard(redirectUrl, APPROVED).then((r) => r.text())),
     );
@@ -237,8 +237,8 @@ describe.each(backends)('PG Load on %s', (_name, prepare) => {
   it('runs the settlement of one top-up once however many settle it at the same time', async () => {
     const client = running.client();
     const customer = await register(client);
-    const { answer } = await startTopUp(client, { urn: customer.urn, loadAmount: 4_321 });
-    const { payuTxnId } = dataOf(answer);
+    const { response } = await startTopUp(client, { urn: customer.urn, loadAmount: 4_321 });
+    const { payuTxnId } = dataOf(response);
     let runs = 0;
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
@@ -272,8 +272,8 @@ describe.each(backends)('PG Load on %s', (_name, prepare) => {
   it('fails on the declined test card: furl, status FAILED, nothing credited, ever', async () => {
     const client = running.client();
     const customer = await register(client);
-    const { answer, clientTxnId } = await startTopUp(client, { urn: customer.urn });
-    const { redirectUrl } = dataOf(answer);
+    const { response, clientTxnId } = await startTopUp(client, { urn: customer.urn });
+    const { redirectUrl } = dataOf(response);
     const callback = callbackForm(await (await postCard(redirectUrl, DECLINED)).text());
     expect(callback.action).toBe(FURL);
     expect(callback.fields).toMatchObject({
@@ -303,8 +303,8 @@ describe.each(backends)('PG Load on %s', (_name, prepare) => {
   it('refuses a card number that is not a test card, and the top-up stays pending', async () => {
     const client = running.client();
     const customer = await register(client);
-    const { answer, clientTxnId } = await startTopUp(client, { urn: customer.urn });
-    const { redirectUrl } = dataOf(answer);
+    const { response, clientTxnId } = await startTopUp(client, { urn: customer.urn });
+    const { redirectUrl } = dataOf(response);
     const refused = await postCard(redirectUrl, '5555 5555 5555 4444');
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('Use a sandbox test card');
@@ -314,8 +314,8 @@ describe.each(backends)('PG Load on %s', (_name, prepare) => {
   it('fails the top-up with the wallet-status code when the wallet blocks credits by the time the card is taken', async () => {
     const client = running.client();
     const customer = await register(client);
-    const { answer } = await startTopUp(client, { urn: customer.urn });
-    const { redirectUrl } = dataOf(answer);
+    const { response } = await startTopUp(client, { urn: customer.urn });
+    const { redirectUrl } = dataOf(response);
     await callApi(client, 'changeWalletStatus', {
       accountNumber: customer.accountNumber,
       statusType: 'Credit',
@@ -332,12 +332,12 @@ describe.each(backends)('PG Load on %s', (_name, prepare) => {
   it('declines at once what Load would: an unknown wallet (1040), a blocked one, an amount out of range', async () => {
     const client = running.client();
     const customer = await register(client);
-    expect(codeOf((await startTopUp(client, { urn: '99999999999' })).answer)).toEqual({
+    expect(codeOf((await startTopUp(client, { urn: '99999999999' })).response)).toEqual({
       status: 404,
       code: '1040',
     });
     expect(
-      codeOf((await startTopUp(client, { loadAmount: 1_000_001, urn: customer.urn })).answer),
+      codeOf((await startTopUp(client, { loadAmount: 1_000_001, urn: customer.urn })).response),
     ).toEqual({
       status: 422,
       code: '10153',
@@ -346,12 +346,12 @@ describe.each(backends)('PG Load on %s', (_name, prepare) => {
     const byMobile = await startTopUp(client, {
       customer: { firstName: 'Asha', mobileNumber: customer.mobile },
     });
-    expect(byMobile.answer.status).toBe(200);
+    expect(byMobile.response.status).toBe(200);
     await callApi(client, 'changeWalletStatus', {
       accountNumber: customer.accountNumber,
       statusType: 'Temporary',
     });
-    expect(codeOf((await startTopUp(client, { urn: customer.urn })).answer)).toEqual({
+    expect(codeOf((await startTopUp(client, { urn: customer.urn })).response)).toEqual({
       status: 422,
       code: '6014',
     });
@@ -366,13 +366,13 @@ describe.each(backends)('PG Load on %s', (_name, prepare) => {
       requestDateTime: first.request.requestDateTime,
     });
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
-    expect(retry.body).toEqual(first.answer.body);
+    expect(retry.body).toEqual(first.response.body);
     const other = await startTopUp(
       client,
       { urn: customer.urn, loadAmount: 777 },
       first.clientTxnId,
     );
-    expect(codeOf(other.answer)).toEqual({ status: 409, code: '5000' });
+    expect(codeOf(other.response)).toEqual({ status: 409, code: '5000' });
   });
 
   it('answers 1054 to an enquiry about a clientTxnId with no PG Load, and carries no messageCode', async () => {
@@ -408,9 +408,9 @@ describe.each(backends)('PG Load on %s', (_name, prepare) => {
     const client = running.client();
     const customer = await register(client);
     const surl = 'https://shop.example.in/ok?next="><script>alert(1)</script>&x=\'';
-    const { answer } = await startTopUp(client, { urn: customer.urn, surl });
-    expect(answer.status).toBe(200);
-    const { redirectUrl } = dataOf(answer);
+    const { response } = await startTopUp(client, { urn: customer.urn, surl });
+    expect(response.status).toBe(200);
+    const { redirectUrl } = dataOf(response);
     const page = await (await postCard(redirectUrl, APPROVED)).text();
     expect(page).not.toContain('<script>alert(1)');
     expect(page).toContain('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;x=&#39;');

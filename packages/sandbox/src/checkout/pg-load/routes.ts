@@ -1,5 +1,5 @@
 /**
- * The checkout side of PG Load: the page the PG Load answer's `redirectUrl` points at. `GET` shows
+ * The checkout side of PG Load: the page the PG Load response's `redirectUrl` points at. `GET` shows
  * the card form of a pending top-up; `POST` takes the card, settles the top-up once (a second
  * submission credits nothing more) and answers the form that posts the callback to `surl` or
  * `furl`. A settled top-up answers that callback form to either method.
@@ -21,7 +21,7 @@ export interface PgLoadCheckoutSettings {
 
 const PAYU_TXN_ID = /^\d{18}$/;
 
-function htmlAnswer(status: number, body: string): Response {
+function htmlResponse(status: number, body: string): Response {
   return new Response(body, {
     status,
     headers: {
@@ -43,34 +43,35 @@ export function pgLoadCheckoutRoutes(settings: PgLoadCheckoutSettings): Hono {
     return PAYU_TXN_ID.test(payuTxnId) ? settings.store.findTopUpByPayuTxnId(payuTxnId) : null;
   }
 
-  async function callbackAnswer(topUp: TopUp): Promise<Response> {
+  async function callbackResponse(topUp: TopUp): Promise<Response> {
     const merchant = await settings.store.getMerchant(topUp.merchantKey);
-    if (merchant === null) return htmlAnswer(404, notFoundPage());
-    return htmlAnswer(200, callbackPage(pgLoadCallback(topUp, merchant.salt)));
+    if (merchant === null) return htmlResponse(404, notFoundPage());
+    return htmlResponse(200, callbackPage(pgLoadCallback(topUp, merchant.salt)));
   }
 
   app.get(path, async (c) => {
     const topUp = await topUpOf(c.req.param('payuTxnId'));
-    if (topUp === null) return htmlAnswer(404, notFoundPage());
-    if (topUp.status !== 'PENDING') return callbackAnswer(topUp);
-    return htmlAnswer(200, cardFormPage(topUp, new URL(c.req.url).pathname));
+    if (topUp === null) return htmlResponse(404, notFoundPage());
+    if (topUp.status !== 'PENDING') return callbackResponse(topUp);
+    return htmlResponse(200, cardFormPage(topUp, new URL(c.req.url).pathname));
   });
 
   app.post(path, async (c) => {
     const payuTxnId = c.req.param('payuTxnId');
     const topUp = await topUpOf(payuTxnId);
-    if (topUp === null) return htmlAnswer(404, notFoundPage());
-    if (topUp.status !== 'PENDING') return callbackAnswer(topUp);
+    if (topUp === null) return htmlResponse(404, notFoundPage());
+    if (topUp.status !== 'PENDING') return callbackResponse(topUp);
 
     const body = await readBodyLimited(c.req.raw, settings.maxBodyBytes);
-    if (!body.ok) return htmlAnswer(413, cardFormPage(topUp, c.req.path, 'The form is too large.'));
+    if (!body.ok)
+      return htmlResponse(413, cardFormPage(topUp, c.req.path, 'The form is too large.'));
     const form = new URLSearchParams(new TextDecoder().decode(body.bytes));
     const card = testCardOf(form.get('cardNumber') ?? '');
-    if (card === undefined) return htmlAnswer(400, cardFormPage(topUp, c.req.path, UNKNOWN_CARD));
+    if (card === undefined) return htmlResponse(400, cardFormPage(topUp, c.req.path, UNKNOWN_CARD));
 
     const result = await settings.store.settleTopUp(payuTxnId, settleWithCard(card));
-    if (result.status === 'not-found') return htmlAnswer(404, notFoundPage());
-    return callbackAnswer(result.topUp);
+    if (result.status === 'not-found') return htmlResponse(404, notFoundPage());
+    return callbackResponse(result.topUp);
   });
 
   return app;

@@ -92,7 +92,7 @@ export class SqliteBackend implements Backend {
     const db = await openSqliteConnection(path, options.driver, sources);
     try {
       db.exec('PRAGMA journal_mode = WAL');
-      // FULL: every commit is fsynced before its answer leaves, so an answered request survives a
+      // FULL: every commit is fsynced before its response leaves, so an answered request survives a
       // power loss or OS crash too, not only a killed process. It costs write throughput (see the
       // README's server benchmark); durability of money comes first.
       db.exec('PRAGMA synchronous = FULL');

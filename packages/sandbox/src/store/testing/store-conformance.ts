@@ -754,7 +754,7 @@ export function describeStoreConformance(
     });
 
     describe('idempotency', () => {
-      it('replays the stored answer for the same request, ignoring requestDateTime, with no new effect', async () => {
+      it('replays the stored response for the same request, ignoring requestDateTime, with no new effect', async () => {
         const { wallet } = await register();
         const clientTxnId = uid('idem');
         let runs = 0;
@@ -1184,7 +1184,7 @@ export function describeStoreConformance(
     });
 
     describe('check status and listings', () => {
-      it('returns the stored answer of a clientTxnId, also from inside a transaction', async () => {
+      it('returns the stored response of a clientTxnId, also from inside a transaction', async () => {
         const clientTxnId = uid('cs');
         committed(
           await store.transact(

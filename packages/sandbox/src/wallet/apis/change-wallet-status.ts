@@ -6,11 +6,11 @@ import type { ApiHandler } from './handler.js';
 export const changeWalletStatus: ApiHandler<'changeWalletStatus'> = async (
   request,
   tx,
-  { answers },
+  { responses },
 ) => {
   const account = await tx.findAccount({ accountNumber: request.accountNumber });
-  if (account === null) return answers.decline('1040');
-  if (walletStatusEffects[account.wallet.status].permanent) return answers.decline('3533');
+  if (account === null) return responses.decline('1040');
+  if (walletStatusEffects[account.wallet.status].permanent) return responses.decline('3533');
   try {
     await tx.setWalletStatus(account.wallet.urn, {
       status: request.statusType,
@@ -18,10 +18,10 @@ export const changeWalletStatus: ApiHandler<'changeWalletStatus'> = async (
       remarks: statusChangeRemarks(request) ?? null,
     });
   } catch (error) {
-    if (isStoreError(error, 'NOT_FOUND')) return answers.decline('1040');
+    if (isStoreError(error, 'NOT_FOUND')) return responses.decline('1040');
     throw error;
   }
-  return answers.success({
+  return responses.success({
     accountNumber: account.wallet.accountNumber,
     statusType: request.statusType,
   });

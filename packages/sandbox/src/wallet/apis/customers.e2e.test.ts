@@ -24,14 +24,14 @@ describe.each([
 ])('Register Customer (%s)', (_mode, merchantKey) => {
   it('issues an 11-digit URN, and a form factor with a 16-digit unique number when asked', async () => {
     const client = running.client(merchantKey);
-    const answer = await callApi(client, 'registerCustomer', registerFields());
-    expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({
+    const response = await callApi(client, 'registerCustomer', registerFields());
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
       responseCode: '00',
       messageCode: 3511,
       responseMessage: 'CUSTOMER REGISTERED SUCCESSFULLY',
     });
-    const body = answer.body ?? {};
+    const body = response.body ?? {};
     expect(body.urn).toMatch(/^\d{11}$/);
     expect(body.customerId).toMatch(/^\d{12}$/);
     const formFactor = body.formFactor as Record<string, unknown>;
@@ -43,14 +43,14 @@ describe.each([
   it('leaves the form factor out when formFactorRequired is false, and keeps a given customerId', async () => {
     const client = running.client(merchantKey);
     const customerId = `cust-${uniqueMobile()}`;
-    const answer = await callApi(
+    const response = await callApi(
       client,
       'registerCustomer',
       registerFields({ formFactorRequired: false, customerId }),
     );
-    expect(answer.status).toBe(200);
-    expect(answer.body?.customerId).toBe(customerId);
-    expect(answer.body).not.toHaveProperty('formFactor');
+    expect(response.status).toBe(200);
+    expect(response.body?.customerId).toBe(customerId);
+    expect(response.body).not.toHaveProperty('formFactor');
   });
 });
 
@@ -84,13 +84,13 @@ describe('Register Customer refusals', () => {
   });
 
   it('answers 1020 naming the nested field and its rule', async () => {
-    const answer = await callApi(
+    const response = await callApi(
       running.client(),
       'registerCustomer',
       registerFields({}, { dateOfBirth: '31-02-2000' }),
     );
-    expect(codeOf(answer)).toEqual({ status: 400, code: '1020' });
-    expect(answer.body?.responseMessage).toBe(
+    expect(codeOf(response)).toEqual({ status: 400, code: '1020' });
+    expect(response.body?.responseMessage).toBe(
       'customerDetails.dateOfBirth: must be a real date in DD-MM-YYYY',
     );
   });
@@ -98,13 +98,13 @@ describe('Register Customer refusals', () => {
   it('refuses a customerId with a lone surrogate (1020), so it never becomes another id', async () => {
     const client = running.client();
     const other = await register(client, { customerId: 't\ufffd\ufffd\ufffdX' });
-    const answer = await callApi(
+    const response = await callApi(
       client,
       'registerCustomer',
       registerFields({ customerId: 't\ud800X' }),
     );
-    expect(codeOf(answer)).toEqual({ status: 400, code: '1020' });
-    expect(answer.body?.responseMessage).toBe(
+    expect(codeOf(response)).toEqual({ status: 400, code: '1020' });
+    expect(response.body?.responseMessage).toBe(
       'customerId: must be well-formed Unicode (no lone surrogates)',
     );
     const lookup = await callApi(client, 'retrieveCustomer', { customerId: 't\ud800X' });
@@ -131,9 +131,9 @@ describe('Retrieve Customer Record', () => {
       },
     ];
     for (const lookup of lookups) {
-      const answer = await callApi(client, 'retrieveCustomer', lookup);
-      expect(answer.status, JSON.stringify(lookup)).toBe(200);
-      expect(answer.body).toMatchObject({
+      const response = await callApi(client, 'retrieveCustomer', lookup);
+      expect(response.status, JSON.stringify(lookup)).toBe(200);
+      expect(response.body).toMatchObject({
         responseCode: '00',
         messageCode: 1931,
         responseMessage: 'CUSTOMER RECORD RETRIEVED SUCCESSFULLY',
@@ -155,8 +155,8 @@ describe('Retrieve Customer Record', () => {
     const client = running.client();
     const customer = await register(client);
     await callApi(client, 'load', loadFields(customer.urn, 525));
-    const answer = await callApi(client, 'retrieveCustomer', { urn: customer.urn });
-    expect(answer.body?.availableBalance).toBe(525);
+    const response = await callApi(client, 'retrieveCustomer', { urn: customer.urn });
+    expect(response.body?.availableBalance).toBe(525);
   });
 
   it('answers 1040 (404) when identifiers name different customers or nobody', async () => {
@@ -175,16 +175,16 @@ describe('Retrieve Customer Record', () => {
 
   it("does not find another merchant's customer", async () => {
     const mine = await register(running.client(PREFIX_MERCHANT.merchantKey));
-    const answer = await callApi(running.client(FIXED_MERCHANT.merchantKey), 'retrieveCustomer', {
+    const response = await callApi(running.client(FIXED_MERCHANT.merchantKey), 'retrieveCustomer', {
       urn: mine.urn,
     });
-    expect(codeOf(answer)).toEqual({ status: 404, code: '1040' });
+    expect(codeOf(response)).toEqual({ status: 404, code: '1040' });
   });
 
   it('answers 1020 when no identifier is given', async () => {
-    const answer = await callApi(running.client(), 'retrieveCustomer', {});
-    expect(codeOf(answer)).toEqual({ status: 400, code: '1020' });
-    expect(answer.body?.responseMessage).toBe(
+    const response = await callApi(running.client(), 'retrieveCustomer', {});
+    expect(codeOf(response)).toEqual({ status: 400, code: '1020' });
+    expect(response.body?.responseMessage).toBe(
       'customerMobile: one of customerMobile, customerId, urn or emailId is required',
     );
   });
@@ -195,7 +195,7 @@ describe('Update Profile', () => {
     const client = running.client();
     const customer = await register(client);
     const newMobile = uniqueMobile();
-    const answer = await client.call(
+    const response = await client.call(
       'updateProfile',
       client.request('updateProfile', {
         productId: 35,
@@ -208,8 +208,8 @@ describe('Update Profile', () => {
       }),
       { method: 'PATCH' },
     );
-    expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
       responseCode: '00',
       messageCode: 1281,
       responseMessage: 'PROFILE UPDATED SUCCESSFULLY',
@@ -240,12 +240,12 @@ describe('Update Profile', () => {
       status: 422,
       code: '10153',
     });
-    const answer = await callApi(client, 'updateProfile', {
+    const response = await callApi(client, 'updateProfile', {
       productId: 35,
       customerId: customer.customerId,
       cardProfileId: 150,
     });
-    expect(answer.body?.cardProfileId).toBe(150);
+    expect(response.body?.cardProfileId).toBe(150);
     const retrieved = await callApi(client, 'retrieveCustomer', { urn: customer.urn });
     expect(retrieved.body?.kycProfile).toBe(150);
     expect(codeOf(await callApi(client, 'load', tooMuchForMinimal))).toEqual({

@@ -2,18 +2,18 @@
 import type { ApiName, RequestOf } from '@wallet/schemas';
 import type { Outcome } from '../../store/records.js';
 import type { StoreTx } from '../../store/store-api.js';
-import type { Answers } from '../outcomes.js';
+import type { Responses } from '../outcomes.js';
 
 export interface ApiContext {
   /** Builds this request's success and decline outcomes. */
-  readonly answers: Answers;
+  readonly responses: Responses;
   /** The sandbox clock. */
   readonly now: () => Date;
   /** The sandbox's origin as the caller reached it: the base of the addresses it hands out. */
   readonly origin: string;
 }
 
-/** The APIs whose answers are stored under their own clientTxnId (all but PG Load Enquiry). */
+/** The APIs whose responses are stored under their own clientTxnId (all but PG Load Enquiry). */
 export type StoredApiName = Exclude<ApiName, 'pgLoadEnquiry'>;
 
 /**

@@ -6,7 +6,7 @@ import { creditWallet, movementFields } from './money-movement.js';
 const LOAD_DESCRIPTION = 'Load';
 const REFUND_DESCRIPTION = 'Refund';
 
-export const load: ApiHandler<'load'> = async (request, tx, { answers }) => {
+export const load: ApiHandler<'load'> = async (request, tx, { responses }) => {
   const original = request.originalClientTxnId;
   const result = await creditWallet(tx, walletLookup(request), {
     amount: request.transactionAmount,
@@ -15,6 +15,6 @@ export const load: ApiHandler<'load'> = async (request, tx, { answers }) => {
     counterparty: request.sender,
     originalClientTxnId: original,
   });
-  if (!result.ok) return answers.decline(result.code);
-  return answers.success(movementFields(result.posted));
+  if (!result.ok) return responses.decline(result.code);
+  return responses.success(movementFields(result.posted));
 };

@@ -1,7 +1,7 @@
 /**
  * Moving money on a wallet: the checks and ledger posting Load and Unload share with the payment
  * gateway (a payment debits like an Unload, a refund credits like a Load naming its debit), and
- * the answer fields Load and Unload share.
+ * the response fields Load and Unload share.
  */
 import {
   blockedMovementCode,

@@ -79,8 +79,8 @@ describe('Load refusals', () => {
   it('answers 1322 for a zero amount (validation: nothing stored)', async () => {
     const client = running.client();
     const customer = await register(client);
-    const answer = await callApi(client, 'load', loadFields(customer.urn, 0));
-    expect(codeOf(answer)).toEqual({ status: 400, code: '1322' });
+    const response = await callApi(client, 'load', loadFields(customer.urn, 0));
+    expect(codeOf(response)).toEqual({ status: 400, code: '1322' });
   });
 
   it("answers 10153 outside the KYC profile's per-transaction range", async () => {
@@ -113,8 +113,8 @@ describe('Load refusals', () => {
   });
 
   it('answers 1040 for an unknown wallet', async () => {
-    const answer = await callApi(running.client(), 'load', loadFields('99999999999', 100));
-    expect(codeOf(answer)).toEqual({ status: 404, code: '1040' });
+    const response = await callApi(running.client(), 'load', loadFields('99999999999', 100));
+    expect(codeOf(response)).toEqual({ status: 404, code: '1040' });
   });
 });
 
@@ -285,7 +285,7 @@ describe('Change Wallet Status', () => {
   it('accepts POST as well as PATCH, and the reserved1/reserved2 names', async () => {
     const client = running.client();
     const customer = await register(client);
-    const answer = await client.call(
+    const response = await client.call(
       'changeWalletStatus',
       client.request('changeWalletStatus', {
         accountNumber: customer.accountNumber,
@@ -295,6 +295,6 @@ describe('Change Wallet Status', () => {
       }),
       { method: 'POST' },
     );
-    expect(answer.status).toBe(200);
+    expect(response.status).toBe(200);
   });
 });

@@ -6,17 +6,17 @@
 import type { RequestOf } from '@wallet/schemas';
 import type { Outcome } from '../../store/records.js';
 import type { Store } from '../../store/store-api.js';
-import type { Answers } from '../outcomes.js';
+import type { Responses } from '../outcomes.js';
 
 export async function pgLoadEnquiry(
   request: RequestOf<'pgLoadEnquiry'>,
   store: Store,
   merchantKey: string,
-  answers: Answers,
+  responses: Responses,
 ): Promise<Outcome> {
   const topUp = await store.findTopUp(merchantKey, request.clientTxnId);
-  if (topUp === null) return answers.decline('1054');
-  return answers.success({
+  if (topUp === null) return responses.decline('1054');
+  return responses.success({
     merchantCode: merchantKey,
     txnAmount: String(topUp.amount),
     accosaRefNo: topUp.accosaRefNo,

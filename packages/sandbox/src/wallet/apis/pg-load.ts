@@ -15,15 +15,15 @@ function newPayuTxnId(): string {
   return digits.slice(0, 18);
 }
 
-export const pgLoad: ApiHandler<'pgLoad'> = async (request, tx, { answers, origin }) => {
+export const pgLoad: ApiHandler<'pgLoad'> = async (request, tx, { responses, origin }) => {
   const account = await tx.findAccount(
     request.urn === undefined ? { mobile: request.customer.mobileNumber } : { urn: request.urn },
   );
-  if (account === null) return answers.decline('1040');
+  if (account === null) return responses.decline('1040');
   // Refused now when the wallet cannot take the credit at all; checked again when the card is
   // taken, since the status or balance may change in between.
   const refused = creditRefusal(account, request.loadAmount);
-  if (refused !== undefined) return answers.decline(refused);
+  if (refused !== undefined) return responses.decline(refused);
 
   const topUp = await tx.createTopUp({
     payuTxnId: newPayuTxnId(),
@@ -33,7 +33,7 @@ export const pgLoad: ApiHandler<'pgLoad'> = async (request, tx, { answers, origi
     surl: request.surl,
     furl: request.furl,
   });
-  return answers.success({
+  return responses.success({
     referenceId: topUp.referenceId,
     data: { redirectUrl: pgLoadPageUrl(origin, topUp.payuTxnId), payuTxnId: topUp.payuTxnId },
   });

@@ -7,7 +7,7 @@ import type { ApiHandler } from './handler.js';
 export const registerCustomer: ApiHandler<'registerCustomer'> = async (
   request,
   tx,
-  { answers },
+  { responses },
 ) => {
   let account: Account;
   try {
@@ -23,11 +23,11 @@ export const registerCustomer: ApiHandler<'registerCustomer'> = async (
     );
   } catch (error) {
     // The mobile number or the customerId is taken.
-    if (isStoreError(error, 'UNIQUE_VIOLATION')) return answers.decline('1030');
+    if (isStoreError(error, 'UNIQUE_VIOLATION')) return responses.decline('1030');
     throw error;
   }
   const { customer, wallet } = account;
-  return answers.success({
+  return responses.success({
     customerId: customer.customerId,
     urn: wallet.urn,
     ...(request.formFactorRequired && wallet.uniqueNumber !== null

@@ -5,7 +5,7 @@ import type { ApiHandler } from './handler.js';
 export const retrieveCustomer: ApiHandler<'retrieveCustomer'> = async (
   request,
   tx,
-  { answers },
+  { responses },
 ) => {
   const account = await tx.findAccount({
     ...(request.customerMobile === undefined ? {} : { mobile: request.customerMobile }),
@@ -13,9 +13,9 @@ export const retrieveCustomer: ApiHandler<'retrieveCustomer'> = async (
     ...(request.urn === undefined ? {} : { urn: request.urn }),
     ...(request.emailId === undefined ? {} : { email: request.emailId }),
   });
-  if (account === null) return answers.decline('1040');
+  if (account === null) return responses.decline('1040');
   const { customer, wallet } = account;
-  return answers.success({
+  return responses.success({
     customerId: customer.customerId,
     mobile: customer.mobile,
     ...(customer.email === null ? {} : { email: customer.email }),

@@ -53,13 +53,13 @@ describe('Statement Inquiry', () => {
   it('lists successful entries in time order with balances; declines leave no entry', async () => {
     const start = day(0);
     const { customer, ids } = await walletWithHistory();
-    const answer = await callApi(client, 'statement', {
+    const received = await callApi(client, 'statement', {
       urn: customer.urn,
       fromDate: start,
       toDate: day(0),
     });
-    expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({
+    expect(received.status).toBe(200);
+    expect(received.body).toMatchObject({
       responseCode: '00',
       messageCode: 1073,
       responseMessage: 'STATEMENT FETCHED SUCCESSFULLY',
@@ -71,7 +71,7 @@ describe('Statement Inquiry', () => {
       count: 20,
       totalCount: 5,
     });
-    const lines = answer.body?.statementDetails as Record<string, unknown>[];
+    const lines = received.body?.statementDetails as Record<string, unknown>[];
     expect(lines.map((l) => [l.transactionType, l.transactionAmount, l.availableBalance])).toEqual([
       ['CREDIT', 1_000, 1_000],
       ['CREDIT', 500, 1_500],
@@ -94,13 +94,13 @@ describe('Statement Inquiry', () => {
     const start = day(0);
     const { customer } = await walletWithHistory();
     // Days 1 to 2 of the history: +500 and -300 (the day-3 decline leaves nothing).
-    const answer = await callApi(client, 'statement', {
+    const received = await callApi(client, 'statement', {
       urn: customer.urn,
       fromDate: formatDayMonthYear(addDays(start, 1), '/'),
       toDate: formatDayMonthYear(addDays(start, 3), '/'),
     });
-    expect(answer.body).toMatchObject({ openingBalance: 1_000, closingBalance: 1_200 });
-    expect(answer.body?.statementDetails).toHaveLength(2);
+    expect(received.body).toMatchObject({ openingBalance: 1_000, closingBalance: 1_200 });
+    expect(received.body?.statementDetails).toHaveLength(2);
   });
 
   it('pages through the range with pageNumber and count', async () => {
@@ -146,9 +146,9 @@ describe('Statement Inquiry', () => {
       { fromDate: day(2), toDate: day(3), message: 'fromDate: must not be in the future' },
     ];
     for (const { message, ...range } of cases) {
-      const answer = await callApi(client, 'statement', { urn: customer.urn, ...range });
-      expect(codeOf(answer), message).toEqual({ status: 400, code: '1074' });
-      expect(answer.body?.responseMessage).toBe(message);
+      const received = await callApi(client, 'statement', { urn: customer.urn, ...range });
+      expect(codeOf(received), message).toEqual({ status: 400, code: '1074' });
+      expect(received.body?.responseMessage).toBe(message);
     }
     const exactly90 = await callApi(client, 'statement', {
       urn: customer.urn,
@@ -176,7 +176,7 @@ describe('Statement Inquiry', () => {
 });
 
 describe('Check Status', () => {
-  it('dumps the stored decrypted answer of an earlier call, successes and declines alike', async () => {
+  it('dumps the stored decrypted response of an earlier call, successes and declines alike', async () => {
     const customer = await register(client);
     const load = client.request('load', loadFields(customer.urn, 700));
     const loaded = await client.call('load', load);
@@ -184,7 +184,7 @@ describe('Check Status', () => {
     const declined = await client.call('unload', decline);
     expect(declined.body?.responseCode).toBe('3007');
 
-    for (const [request, answer] of [
+    for (const [request, received] of [
       [load, loaded],
       [decline, declined],
     ] as const) {
@@ -197,7 +197,7 @@ describe('Check Status', () => {
         messageCode: 2051,
         responseMessage: 'TRANSACTION STATUS FETCHED SUCCESSFULLY',
       });
-      expect(status.body?.responseDump).toEqual([answer.body]);
+      expect(status.body?.responseDump).toEqual([received.body]);
     }
   });
 

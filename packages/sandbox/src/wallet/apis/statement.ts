@@ -29,7 +29,7 @@ function statementLine(entry: LedgerEntry): JsonObject {
  */
 const MAX_STORE_PAGE = 1_000_000;
 
-export const statement: ApiHandler<'statement'> = async (request, tx, { answers }) => {
+export const statement: ApiHandler<'statement'> = async (request, tx, { responses }) => {
   // Both dates passed the schema (real DD/MM/YYYY days), so they parse.
   const from = parseDayMonthYear(request.fromDate, '/') ?? 0;
   const to = parseDayMonthYear(request.toDate, '/') ?? 0;
@@ -42,8 +42,8 @@ export const statement: ApiHandler<'statement'> = async (request, tx, { answers 
     page: beyondStore ? MAX_STORE_PAGE : page,
     pageSize: count,
   });
-  if (found === null) return answers.decline('1040');
-  return answers.success({
+  if (found === null) return responses.decline('1040');
+  return responses.success({
     urn: found.urn,
     openingBalance: found.openingBalance,
     closingBalance: found.closingBalance,

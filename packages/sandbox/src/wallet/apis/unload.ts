@@ -4,13 +4,13 @@ import { debitWallet, movementFields } from './money-movement.js';
 
 const UNLOAD_DESCRIPTION = 'Unload';
 
-export const unload: ApiHandler<'unload'> = async (request, tx, { answers }) => {
+export const unload: ApiHandler<'unload'> = async (request, tx, { responses }) => {
   const result = await debitWallet(tx, walletLookup(request), {
     amount: request.transactionAmount,
     fee: request.fee,
     description: UNLOAD_DESCRIPTION,
     counterparty: request.receiver,
   });
-  if (!result.ok) return answers.decline(result.code);
-  return answers.success(movementFields(result.posted));
+  if (!result.ok) return responses.decline(result.code);
+  return responses.success(movementFields(result.posted));
 };

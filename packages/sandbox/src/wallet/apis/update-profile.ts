@@ -5,12 +5,12 @@ import type { Account, CustomerPatch } from '../../store/records.js';
 import { dayMonthYearToIso } from '../dates.js';
 import type { ApiHandler } from './handler.js';
 
-export const updateProfile: ApiHandler<'updateProfile'> = async (request, tx, { answers }) => {
+export const updateProfile: ApiHandler<'updateProfile'> = async (request, tx, { responses }) => {
   const found = await tx.findAccount({
     ...(request.customerId === undefined ? {} : { customerId: request.customerId }),
     ...(request.urn === undefined ? {} : { urn: request.urn }),
   });
-  if (found === null) return answers.decline('1040');
+  if (found === null) return responses.decline('1040');
 
   const patch: CustomerPatch = { productId: request.productId };
   if (request.firstName !== undefined) patch.firstName = request.firstName;
@@ -34,11 +34,11 @@ export const updateProfile: ApiHandler<'updateProfile'> = async (request, tx, { 
     account = await tx.updateCustomer(found.customer.customerId, patch);
   } catch (error) {
     // The new mobile number belongs to another customer.
-    if (isStoreError(error, 'UNIQUE_VIOLATION')) return answers.decline('1030');
-    if (isStoreError(error, 'NOT_FOUND')) return answers.decline('1040');
+    if (isStoreError(error, 'UNIQUE_VIOLATION')) return responses.decline('1030');
+    if (isStoreError(error, 'NOT_FOUND')) return responses.decline('1040');
     throw error;
   }
-  return answers.success({
+  return responses.success({
     customerId: account.customer.customerId,
     urn: account.wallet.urn,
     cardProfileId: account.customer.kycProfile,

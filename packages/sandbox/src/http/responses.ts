@@ -1,22 +1,22 @@
 /**
- * Building HTTP answers: plain JSON bodies (authentication failures, 1055, 1058, 1052, the helper
+ * Building HTTP responses: plain JSON bodies (authentication failures, 1055, 1058, 1052, the helper
  * API) and encrypted envelopes. Platform codes and messages come from the error catalogue of
- * `@wallet/schemas`; only the answers the platform does not define (413, 429, 404, ...) are
+ * `@wallet/schemas`; only the responses the platform does not define (413, 429, 404, ...) are
  * worded here.
  */
 import { errorCatalogue, JSON_CONTENT_TYPE, type PlatformCode } from '@wallet/schemas';
 import type { JsonObject } from '../store/json.js';
 
-/** The header that marks a replayed idempotent answer. */
+/** The header that marks a replayed idempotent response. */
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 /** The header that names the auth profile a request was signed with. */
 export const AUTH_PROFILE_HEADER = 'X-Sandbox-Auth-Profile';
 
 /**
- * Answers that belong to the sandbox rather than the platform (plain JSON, no `responseCode`):
+ * Responses that belong to the sandbox rather than the platform (plain JSON, no `responseCode`):
  * the HTTP status and the `responseMessage` of each.
  */
-export const sandboxAnswers = {
+export const sandboxResponses = {
   badRequest: { httpStatus: 400, message: 'MALFORMED HTTP REQUEST' },
   notFound: { httpStatus: 404, message: 'NO SUCH API' },
   methodNotAllowed: { httpStatus: 405, message: 'METHOD NOT ALLOWED' },
@@ -25,18 +25,18 @@ export const sandboxAnswers = {
   headersTooLarge: { httpStatus: 431, message: 'REQUEST HEADERS TOO LARGE' },
   transferCodingNotImplemented: { httpStatus: 501, message: 'TRANSFER CODING NOT IMPLEMENTED' },
 } as const satisfies Record<string, { httpStatus: number; message: string }>;
-export type SandboxAnswer = keyof typeof sandboxAnswers;
+export type SandboxResponse = keyof typeof sandboxResponses;
 
-/** The body text of every answer built here, for the HTTP server to write without reading it back. */
-const answerTexts = new WeakMap<Response, string>();
+/** The body text of every response built here, for the HTTP server to write without reading it back. */
+const responseTexts = new WeakMap<Response, string>();
 
-/** The body of `response` when it is an answer built here, else undefined. */
-export function answerText(response: Response): string | undefined {
-  return answerTexts.get(response);
+/** The body of `response` when it is a response built here, else undefined. */
+export function responseText(response: Response): string | undefined {
+  return responseTexts.get(response);
 }
 
 /** A JSON answer with the given status, body and extra headers. */
-export function jsonAnswer(
+export function jsonResponse(
   status: number,
   body: Readonly<Record<string, unknown>>,
   headers: Readonly<Record<string, string>> = {},
@@ -46,7 +46,7 @@ export function jsonAnswer(
     status,
     headers: { 'content-type': JSON_CONTENT_TYPE, ...headers },
   });
-  answerTexts.set(response, text);
+  responseTexts.set(response, text);
   return response;
 }
 
@@ -59,40 +59,40 @@ export function catalogueBody(code: PlatformCode): {
   return { responseCode: entry.code, responseMessage: entry.message };
 }
 
-/** A plain (unencrypted) answer of a catalogue code, with the code's HTTP status. */
-export function catalogueAnswer(
+/** A plain (unencrypted) response of a catalogue code, with the code's HTTP status. */
+export function catalogueResponse(
   code: PlatformCode,
   headers: Readonly<Record<string, string>> = {},
 ): Response {
-  return jsonAnswer(errorCatalogue[code].httpStatus, catalogueBody(code), headers);
+  return jsonResponse(errorCatalogue[code].httpStatus, catalogueBody(code), headers);
 }
 
 /** A sandbox-own answer (400, 404, 405, 413, 429, 431, 501). */
-export function sandboxAnswer(
-  answer: SandboxAnswer,
+export function sandboxResponse(
+  received: SandboxResponse,
   headers: Readonly<Record<string, string>> = {},
 ): Response {
-  const { httpStatus, message } = sandboxAnswers[answer];
-  return jsonAnswer(httpStatus, { responseMessage: message }, headers);
+  const { httpStatus, message } = sandboxResponses[received];
+  return jsonResponse(httpStatus, { responseMessage: message }, headers);
 }
 
-/** The server-fault answer: 500 with the catalogue's 1052 body and nothing else. */
-export function serverFaultAnswer(): Response {
-  return catalogueAnswer('1052');
+/** The server-fault response: 500 with the catalogue's 1052 body and nothing else. */
+export function serverFaultResponse(): Response {
+  return catalogueResponse('1052');
 }
 
-/** An encrypted answer: `{"<field>": "<token>"}` sealing the decrypted `body`. */
-export function encryptedAnswer(
+/** An encrypted response: `{"<field>": "<token>"}` sealing the decrypted `body`. */
+export function encryptedResponse(
   status: number,
   field: string,
   token: string,
   headers: Readonly<Record<string, string>> = {},
 ): Response {
-  return jsonAnswer(status, { [field]: token }, headers);
+  return jsonResponse(status, { [field]: token }, headers);
 }
 
-/** The raw HTTP/1.1 bytes of a JSON answer, for a socket node:http refused before routing. */
-export function rawHttpAnswer(status: number, reason: string, body: JsonObject): string {
+/** The raw HTTP/1.1 bytes of a JSON response, for a socket node:http refused before routing. */
+export function rawHttpResponse(status: number, reason: string, body: JsonObject): string {
   const text = JSON.stringify(body);
   return [
     `HTTP/1.1 ${status} ${reason}`,

@@ -1,5 +1,5 @@
 /**
- * Building the platform's answers from the route table and the error catalogue, so a server (the
+ * Building the platform's responses from the route table and the error catalogue, so a server (the
  * sandbox) never restates a message code, a success message or a platform message.
  */
 import type { FailureResponse, PlainErrorBody } from './envelope.js';
@@ -9,12 +9,12 @@ import { type ApiName, messageCodeField, type ResponseOf, routes } from './route
 import { SchemaArgumentError, SchemaValidationError } from './validation-error.js';
 
 /**
- * The decrypted success answer of API `name`: `responseCode` `00`, the answer's message code (for
+ * The decrypted success response of API `name`: `responseCode` `00`, the response's message code (for
  * an API that has one), the
  * echoed `clientTxnId`, the route's success message, then `fields`. The result is checked against
- * the route's response schema; an answer that breaks it throws `SchemaValidationError`.
+ * the route's response schema; a response that breaks it throws `SchemaValidationError`.
  */
-export function successAnswer<N extends ApiName>(
+export function successResponse<N extends ApiName>(
   name: N,
   clientTxnId: string,
   fields: Readonly<Record<string, unknown>>,
@@ -29,14 +29,14 @@ export function successAnswer<N extends ApiName>(
   };
   const result = route.response.safeParse(body);
   if (!result.success) {
-    throw new SchemaValidationError(describeIssues(result.error), `${route.title} answer`);
+    throw new SchemaValidationError(describeIssues(result.error), `${route.title} response`);
   }
   return result.data as ResponseOf<N>;
 }
 
-/** What a failure answer echoes from the request, when the request got far enough to carry it. */
+/** What a failure response echoes from the request, when the request got far enough to carry it. */
 export interface FailureContext {
-  /** The request's `messageCode`; the answer carries it plus one. Absent for the PG Load APIs. */
+  /** The request's `messageCode`; the response carries it plus one. Absent for the PG Load APIs. */
   readonly requestMessageCode?: number;
   readonly clientTxnId?: string;
   /** Overrides the catalogue's message: 1020 names the first offending field here. */
@@ -49,8 +49,8 @@ function entryOf(code: PlatformCode | string): ErrorCatalogueEntry {
   return entry;
 }
 
-/** The decrypted (encrypted on the wire) failure answer for platform code `code`. */
-export function failureAnswer(code: PlatformCode, context: FailureContext = {}): FailureResponse {
+/** The decrypted (encrypted on the wire) failure response for platform code `code`. */
+export function failureResponse(code: PlatformCode, context: FailureContext = {}): FailureResponse {
   const entry = entryOf(code);
   if (!entry.encrypted || entry.code === '00') {
     throw new SchemaArgumentError(`platform code ${entry.code} is not answered encrypted`);
@@ -66,10 +66,17 @@ export function failureAnswer(code: PlatformCode, context: FailureContext = {}):
 }
 
 /** The plain JSON failure body for platform code `code` (1052, 1055, 1058, helper codes). */
-export function plainErrorAnswer(code: PlatformCode): PlainErrorBody {
+export function plainErrorResponse(code: PlatformCode): PlainErrorBody {
   const entry = entryOf(code);
   if (entry.encrypted) {
     throw new SchemaArgumentError(`platform code ${entry.code} is answered encrypted`);
   }
   return { responseCode: entry.code, responseMessage: entry.message };
 }
+
+/** @deprecated use {@link successResponse}: one word, "response", for what the platform sends back. */
+export const successAnswer: typeof successResponse = successResponse;
+/** @deprecated use {@link failureResponse}. */
+export const failureAnswer: typeof failureResponse = failureResponse;
+/** @deprecated use {@link plainErrorResponse}. */
+export const plainErrorAnswer: typeof plainErrorResponse = plainErrorResponse;
