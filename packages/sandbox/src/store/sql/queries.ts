@@ -170,7 +170,7 @@ export async function selectOutcome(
 }
 
 /**
- * A merchant's id and the answer stored for one of its `clientTxnId`s, in one statement: null when
+ * A merchant's id and the response stored for one of its `clientTxnId`s, in one statement: null when
  * the merchant is unknown, `existing` null when nothing is stored for the `clientTxnId`.
  */
 export async function selectMerchantOutcome(
