@@ -245,6 +245,15 @@ describe('free text: lengths in characters (code points), not UTF-16 units', () 
   });
 });
 
+describe('free text: no NUL character', () => {
+  table(customerIdSchema, ['a\u0001b', 'x\u007f'], ['\u0000', 'a\u0000', '\u0000b', 'a\u0000b']);
+  it('words the rule without the value', () => {
+    expect(textSchema(1, 50).safeParse('a\u0000b').error?.issues[0]?.message).toBe(
+      'must not contain the NUL character (U+0000)',
+    );
+  });
+});
+
 describe('free text: well-formed Unicode only', () => {
   table(
     customerIdSchema,

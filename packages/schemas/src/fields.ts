@@ -27,15 +27,26 @@ export function isWellFormedText(text: string): boolean {
   return !LONE_SURROGATE.test(text);
 }
 
+export const NO_NUL_RULE = 'must not contain the NUL character (U+0000)';
+
+/**
+ * Whether `text` holds no NUL (U+0000). PostgreSQL cannot store a NUL in text at all, and SQLite's
+ * `length()` stops at the first one, so a value holding one could never be stored as it was sent.
+ */
+export function hasNoNul(text: string): boolean {
+  return !text.includes('\u0000');
+}
+
 /**
  * A free-text field of `min` to `max` characters, counted in Unicode code points, refusing text
- * that is not well-formed Unicode.
+ * that is not well-formed Unicode or holds a NUL.
  */
 export function textSchema(min: number, max: number): z.ZodString {
   const rule = min === max ? `must be ${max} characters` : `must be ${min} to ${max} characters`;
   return z
     .string({ error: ruleError('must be a string') })
     .refine(isWellFormedText, { error: WELL_FORMED_RULE, abort: true })
+    .refine(hasNoNul, { error: NO_NUL_RULE, abort: true })
     .min(min, { error: rule })
     .max(max, { error: rule });
 }

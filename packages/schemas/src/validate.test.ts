@@ -84,7 +84,7 @@ function withString(value: unknown, path: readonly string[], text: string): unkn
   return { ...record, [head]: withString(record[head], rest, text) };
 }
 
-describe('ill-formed Unicode in any string field', () => {
+describe('ill-formed Unicode or a NUL in any string field', () => {
   const cases = routeList.flatMap((route) =>
     stringLeaves(examples[route.name].request).map(
       ([path, text]) => [route.name, path, text] as [ApiName, string, string],
@@ -93,6 +93,13 @@ describe('ill-formed Unicode in any string field', () => {
 
   it.each(cases)('%s refuses a lone surrogate in %s, naming the field', (api, path, text) => {
     const body = withString(examples[api].request, path.split('.'), `${text}\ud800`);
+    const result = validateRequest(api, body);
+    expect(result.ok).toBe(false);
+    expect(result.ok || result.issues.map((issue) => issue.path)).toContain(path);
+  });
+
+  it.each(cases)('%s refuses a NUL in %s, naming the field', (api, path, text) => {
+    const body = withString(examples[api].request, path.split('.'), `${text}\u0000`);
     const result = validateRequest(api, body);
     expect(result.ok).toBe(false);
     expect(result.ok || result.issues.map((issue) => issue.path)).toContain(path);

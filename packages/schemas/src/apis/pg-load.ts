@@ -7,8 +7,10 @@ import * as z from 'zod';
 import { requestIdentityShape, uncodedSuccessHeaderShape } from '../common.js';
 import {
   emailSchema,
+  hasNoNul,
   isWellFormedText,
   mobileSchema,
+  NO_NUL_RULE,
   personNameSchema,
   transactionAmountSchema,
   urnSchema,
@@ -35,6 +37,7 @@ function isHttpUrl(value: string): boolean {
 export const callbackUrlSchema: z.ZodString = z
   .string({ error: ruleError(CALLBACK_URL_RULE) })
   .refine(isWellFormedText, { error: WELL_FORMED_RULE, abort: true })
+  .refine(hasNoNul, { error: NO_NUL_RULE, abort: true })
   .max(255, { error: CALLBACK_URL_RULE, abort: true })
   .refine(isHttpUrl, { error: CALLBACK_URL_RULE })
   .describe('An absolute http(s) URL of at most 255 characters, without |.');

@@ -95,6 +95,21 @@ describe('Register Customer refusals', () => {
     );
   });
 
+  it('refuses a customerId holding a NUL (1020), which no store could keep as sent', async () => {
+    const client = running.client();
+    const response = await callApi(
+      client,
+      'registerCustomer',
+      registerFields({ customerId: '\u0000' }),
+    );
+    expect(codeOf(response)).toEqual({ status: 400, code: '1020' });
+    expect(response.body?.responseMessage).toBe(
+      'customerId: must not contain the NUL character (U+0000)',
+    );
+    const lookup = await callApi(client, 'retrieveCustomer', { customerId: 'a\u0000b' });
+    expect(codeOf(lookup)).toEqual({ status: 400, code: '1020' });
+  });
+
   it('refuses a customerId with a lone surrogate (1020), so it never becomes another id', async () => {
     const client = running.client();
     const other = await register(client, { customerId: 't\ufffd\ufffd\ufffdX' });
