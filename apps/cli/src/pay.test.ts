@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -386,43 +386,40 @@ describe('the postservice and seamless commands', () => {
     },
   );
 
+  /** Runs `pay balance` against a stand-in gateway whose every answer `respond` writes. */
+  async function balanceAgainst(respond: (response: ServerResponse) => void) {
+    const server = createServer((_request, response) => respond(response));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const env = { ...merchant, WALLET_GATEWAY: `http://127.0.0.1:${port}` };
+      return await run(['--json', 'pay', 'balance', '--mobile', '9876543210'], env);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+
   it('a gateway answering an HTTP error is exit code 1 with the status', async () => {
-    const server = createServer((_request, response) => {
+    const result = await balanceAgainst((response) => {
       response.statusCode = 403;
       response.end('Forbidden');
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const env = { ...merchant, WALLET_GATEWAY: `http://127.0.0.1:${port}` };
-      const result = await run(['--json', 'pay', 'balance', '--mobile', '9876543210'], env);
-      expect(result.code).toBe(1);
-      expect(JSON.parse(result.stderr)).toMatchObject({
-        error: { code: 'CHECKOUT_HTTP_ERROR', command: 'check_balance', status: 403, exitCode: 1 },
-      });
-      expect(result.stderr).not.toContain(SALT);
-    } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stderr)).toMatchObject({
+      error: { code: 'CHECKOUT_HTTP_ERROR', command: 'check_balance', status: 403, exitCode: 1 },
+    });
+    expect(result.stderr).not.toContain(SALT);
   });
 
   it('a gateway answering past 1 MiB is exit code 1, the body left unread', async () => {
-    const server = createServer((_request, response) => {
+    const result = await balanceAgainst((response) => {
       response.setHeader('content-type', 'application/json');
       response.end(' '.repeat(2 * 1024 * 1024));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const env = { ...merchant, WALLET_GATEWAY: `http://127.0.0.1:${port}` };
-      const result = await run(['--json', 'pay', 'balance', '--mobile', '9876543210'], env);
-      expect(result.code).toBe(1);
-      expect(JSON.parse(result.stderr)).toMatchObject({
-        error: { code: 'CHECKOUT_RESPONSE_TOO_LARGE', command: 'check_balance', exitCode: 1 },
-      });
-    } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stderr)).toMatchObject({
+      error: { code: 'CHECKOUT_RESPONSE_TOO_LARGE', command: 'check_balance', exitCode: 1 },
+    });
   });
 
   it('refund needs exactly one of --token and --idempotency-key', async () => {

@@ -55,15 +55,30 @@ export const ShopLayout: FC<{
   </html>
 );
 
-export const SignUpPage: FC<{ problem?: string | undefined }> = ({ problem }) => (
-  <ShopLayout title="Sign up">
-    <h1>Sign up</h1>
-    <p>Open a wallet with the shop to pay in one step.</p>
+/** What the last action did (a status) or why it failed (an alert); nothing when neither is set. */
+const Messages: FC<{ notice?: string | undefined; problem?: string | undefined }> = ({
+  notice,
+  problem,
+}) => (
+  <>
+    {notice === undefined ? null : (
+      <p class="notice" role="status">
+        {notice}
+      </p>
+    )}
     {problem === undefined ? null : (
       <p class="problem" role="alert">
         {problem}
       </p>
     )}
+  </>
+);
+
+export const SignUpPage: FC<{ problem?: string | undefined }> = ({ problem }) => (
+  <ShopLayout title="Sign up">
+    <h1>Sign up</h1>
+    <p>Open a wallet with the shop to pay in one step.</p>
+    <Messages problem={problem} />
     <form method="post" action="/shop/signup">
       <label>
         First name <input name="firstName" required autocomplete="given-name" />
@@ -123,16 +138,7 @@ export const HomePage: FC<{
 }> = ({ customer, balance, orders, notice, problem }) => (
   <ShopLayout title="Shop" customer={customer}>
     <h1>Welcome, {customer.firstName}</h1>
-    {notice === undefined ? null : (
-      <p class="notice" role="status">
-        {notice}
-      </p>
-    )}
-    {problem === undefined ? null : (
-      <p class="problem" role="alert">
-        {problem}
-      </p>
-    )}
+    <Messages notice={notice} problem={problem} />
     <p>
       Wallet <code>{customer.urn}</code>: balance <strong id="balance">₹{rupees(balance)}</strong>
     </p>
@@ -185,16 +191,7 @@ export const OrderPage: FC<{
 }> = ({ customer, order, refunds, refundable, notice, problem }) => (
   <ShopLayout title={`Order ${order.txnid}`} customer={customer}>
     <h1>Order {order.txnid}</h1>
-    {notice === undefined ? null : (
-      <p class="notice" role="status">
-        {notice}
-      </p>
-    )}
-    {problem === undefined ? null : (
-      <p class="problem" role="alert">
-        {problem}
-      </p>
-    )}
+    <Messages notice={notice} problem={problem} />
     <dl>
       <dt>Item</dt>
       <dd>{order.product}</dd>
