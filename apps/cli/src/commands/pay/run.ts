@@ -16,6 +16,7 @@ import {
   type PaymentDetails,
   type PaymentHashParams,
   type PaymentParams,
+  type PaymentRequestFields,
   paymentHash,
   paymentHashString,
   type RefundRequest,
@@ -33,27 +34,16 @@ import { SALT_MASK, SALT_NAME } from '../../pay/hash-layout.js';
 import { renderResponse, table } from '../../render.js';
 import { checkoutConfig } from '../../wiring/checkout-config.js';
 
-/** The payment fields, one flag each, named as posted (`_` written `-`). */
-export interface PaymentFieldOptions {
-  readonly txnid: string;
-  readonly amount: string;
-  readonly productinfo: string;
-  readonly firstname: string;
-  readonly lastname?: string;
-  readonly email: string;
-  readonly phone: string;
-  readonly surl: string;
-  readonly furl: string;
-  readonly udf1?: string;
-  readonly udf2?: string;
-  readonly udf3?: string;
-  readonly udf4?: string;
-  readonly udf5?: string;
+/**
+ * The payment fields, one flag each, named as posted (`_` written `-`, so `additional_charges`
+ * arrives as `additionalCharges`), and the wallet fields of the modes that post them.
+ */
+export type PaymentFieldOptions = Omit<PaymentRequestFields, 'additional_charges'> & {
   readonly additionalCharges?: string;
   readonly walleturn?: string;
   readonly customerId?: string;
   readonly loadmoney?: string;
-}
+};
 
 export type PaymentMode = 'hosted' | 'merchant-hosted' | 'load-and-pay';
 
