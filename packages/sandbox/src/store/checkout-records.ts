@@ -4,6 +4,8 @@
  * strings the gateway speaks are kept as posted, since its hashes cover them byte for byte.
  */
 
+import type { PaymentDetails } from '@wallet/checkout';
+
 /** How a payment reached the gateway (checkout.md section 2). */
 export const PAYMENT_MODES = ['hosted', 'merchant-hosted', 'seamless', 'load-and-pay'] as const;
 export type PaymentMode = (typeof PAYMENT_MODES)[number];
@@ -16,22 +18,27 @@ export type PaymentMode = (typeof PAYMENT_MODES)[number];
 export const PAYMENT_STATES = ['initiated', 'success', 'failure'] as const;
 export type PaymentState = (typeof PAYMENT_STATES)[number];
 
-/** The fields posted with a payment that its responses echo (all as posted; absent ones empty). */
-export interface PaymentFields {
-  readonly productinfo: string;
-  readonly firstname: string;
-  readonly lastname: string;
-  readonly email: string;
-  readonly phone: string;
-  readonly udf1: string;
-  readonly udf2: string;
-  readonly udf3: string;
-  readonly udf4: string;
-  readonly udf5: string;
+/**
+ * The fields posted with a payment that its responses echo (all as posted; absent ones empty):
+ * those of @wallet/checkout's PaymentDetails, and the callback URLs.
+ */
+export type PaymentFields = Pick<
+  PaymentDetails,
+  | 'productinfo'
+  | 'firstname'
+  | 'lastname'
+  | 'email'
+  | 'phone'
+  | 'udf1'
+  | 'udf2'
+  | 'udf3'
+  | 'udf4'
+  | 'udf5'
+  | 'bankcode'
+> & {
   readonly surl: string;
   readonly furl: string;
-  readonly bankcode: string;
-}
+};
 
 export interface Payment {
   readonly merchantKey: string;
