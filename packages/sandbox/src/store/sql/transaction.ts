@@ -61,10 +61,12 @@ import {
   selectStatement,
 } from './queries.js';
 import {
+  CUSTOMER_RETURNING,
   ENTRY_COLUMNS,
   ENTRY_FROM,
   ENTRY_RETURNING,
   int,
+  toAccount,
   toEntry,
   toWallet,
   WALLET_RETURNING,
@@ -106,6 +108,19 @@ const ADDRESS_COLUMNS = {
 } as const;
 
 const SAVEPOINT = 'store_step';
+
+/** A customer's row; parameters: merchant, customerId, the profile (10), the time. */
+const INSERT_CUSTOMER = `INSERT INTO customers (merchant_id, customer_id, mobile, email, first_name,
+    middle_name, last_name, gender, date_of_birth, kyc_profile, risk_category, product_id,
+    created_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+  ON CONFLICT DO NOTHING`;
+
+/** A wallet's row; parameters: customer row, merchant, urn, account number, unique number, time. */
+const INSERT_WALLET = `INSERT INTO wallets (customer_ref, merchant_id, urn, account_number,
+    unique_number, created_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $6)
+  ON CONFLICT DO NOTHING`;
 
 /** The SQL implementation of `StoreTx`, shared by both backends. */
 export class SqlStoreTx implements StoreTx {
@@ -224,22 +239,25 @@ export class SqlStoreTx implements StoreTx {
       throw new InvalidArgumentError('issueFormFactor');
     const now = this.#ctx.now();
 
-    let customerRef: number | undefined;
-    for (let attempt = 0; customerRef === undefined; attempt += 1) {
+    const walletIdentifiers = (): SqlValue[] => [
+      drawDigits(digits, IDENTIFIER_LENGTHS.urn),
+      drawDigits(digits, IDENTIFIER_LENGTHS.accountNumber),
+      input.issueFormFactor ? drawDigits(digits, IDENTIFIER_LENGTHS.uniqueNumber) : null,
+    ];
+
+    let customerRow: SqlRow | undefined;
+    for (let attempt = 0; customerRow === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('customerId');
       const customerId = given ?? drawDigits(digits, IDENTIFIER_LENGTHS.customerId);
-      const inserted = await exec.query(
-        `INSERT INTO customers (merchant_id, customer_id, mobile, email, first_name, middle_name,
-           last_name, gender, date_of_birth, kyc_profile, risk_category, product_id, created_at,
-           updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
-         ON CONFLICT DO NOTHING RETURNING id`,
-        [merchantId, customerId, ...profile, now],
-      );
-      const row = inserted[0];
-      if (row !== undefined) {
-        customerRef = int(row, 'id');
-      } else if (await this.#exists('customers', 'customer_id', customerId)) {
+      const inserted = await exec.query(`${INSERT_CUSTOMER} RETURNING ${CUSTOMER_RETURNING}`, [
+        merchantId,
+        customerId,
+        ...profile,
+        now,
+      ]);
+      customerRow = inserted[0];
+      if (customerRow !== undefined) break;
+      if (await this.#exists('customers', 'customer_id', customerId)) {
         if (given !== null) throw new UniqueViolationError('customerId');
       } else if (await this.#exists('customers', 'mobile', mobile)) {
         throw new UniqueViolationError('mobile');
@@ -247,27 +265,21 @@ export class SqlStoreTx implements StoreTx {
       // Otherwise the conflicting row's transaction rolled back meanwhile: try again.
     }
 
-    let walletRef: number | undefined;
-    for (let attempt = 0; walletRef === undefined; attempt += 1) {
+    const customerRef = int(customerRow, 'customer_ref');
+    let walletRow: SqlRow | undefined;
+    for (let attempt = 0; walletRow === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('urn');
-      const inserted = await exec.query(
-        `INSERT INTO wallets (customer_ref, merchant_id, urn, account_number, unique_number,
-           created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $6)
-         ON CONFLICT DO NOTHING RETURNING id`,
-        [
-          customerRef,
-          merchantId,
-          drawDigits(digits, IDENTIFIER_LENGTHS.urn),
-          drawDigits(digits, IDENTIFIER_LENGTHS.accountNumber),
-          input.issueFormFactor ? drawDigits(digits, IDENTIFIER_LENGTHS.uniqueNumber) : null,
-          now,
-        ],
-      );
-      const row = inserted[0];
-      if (row !== undefined) walletRef = int(row, 'id');
+      const inserted = await exec.query(`${INSERT_WALLET} RETURNING ${WALLET_RETURNING}`, [
+        customerRef,
+        merchantId,
+        ...walletIdentifiers(),
+        now,
+      ]);
+      walletRow = inserted[0];
     }
-    return selectAccountByWalletRef(exec, this.#ctx.dialect, walletRef, true);
+    // The rows as the INSERTs returned them: no query reads them back, and no other transaction
+    // sees them before this one commits.
+    return toAccount({ ...customerRow, ...walletRow, merchant_key: this.#ctx.merchantKey });
   }
 
   async #updateCustomer(customerId: string, patch: CustomerPatch): Promise<Account> {
