@@ -15,6 +15,7 @@ export interface PostgresBackendOptions {
 const DIALECT: Dialect = {
   lockRows: (aliases) => ` FOR UPDATE OF ${aliases}`,
   greatest: (a, b) => `GREATEST(${a}, ${b})`,
+  insertsInWith: true,
 };
 
 /** How many times a transaction is run when PostgreSQL reports a deadlock or serialization failure. */

@@ -32,6 +32,11 @@ export interface Dialect {
   lockRows(aliases: string): string;
   /** The larger of two expressions. */
   greatest(a: string, b: string): string;
+  /**
+   * Whether a WITH clause may hold an INSERT ... RETURNING whose rows a following INSERT reads
+   * (PostgreSQL; SQLite none), so that rows that depend on each other are inserted in one statement.
+   */
+  readonly insertsInWith: boolean;
 }
 
 /** One schema change. Applied in version order, each once, recorded in `schema_migrations`. */

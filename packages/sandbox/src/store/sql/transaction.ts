@@ -122,6 +122,18 @@ const INSERT_WALLET = `INSERT INTO wallets (customer_ref, merchant_id, urn, acco
   VALUES ($1, $2, $3, $4, $5, $6, $6)
   ON CONFLICT DO NOTHING`;
 
+/**
+ * INSERT_CUSTOMER's parameters, then the wallet's urn, account number and unique number: the
+ * customer and their wallet in one statement. No row when the customer conflicts; the customer's
+ * columns with null wallet columns when only the wallet does.
+ */
+const INSERT_ACCOUNT = `WITH c AS (${INSERT_CUSTOMER} RETURNING ${CUSTOMER_RETURNING}),
+  w AS (INSERT INTO wallets (customer_ref, merchant_id, urn, account_number, unique_number,
+      created_at, updated_at)
+    SELECT customer_ref, $1, $14, $15, $16, $13, $13 FROM c
+    ON CONFLICT DO NOTHING RETURNING ${WALLET_RETURNING})
+  SELECT * FROM c LEFT JOIN w ON TRUE`;
+
 /** The SQL implementation of `StoreTx`, shared by both backends. */
 export class SqlStoreTx implements StoreTx {
   readonly merchantKey: string;
@@ -217,7 +229,7 @@ export class SqlStoreTx implements StoreTx {
   }
 
   async #createAccount(input: NewAccount): Promise<Account> {
-    const { exec, merchantId, digits } = this.#ctx;
+    const { exec, merchantId, dialect, digits } = this.#ctx;
     const given =
       input.customerId === undefined ? null : requireText(input.customerId, 'customerId', 50);
     const mobile = requireText(input.mobile, 'mobile', 20);
@@ -246,17 +258,23 @@ export class SqlStoreTx implements StoreTx {
     ];
 
     let customerRow: SqlRow | undefined;
+    let walletRow: SqlRow | undefined;
     for (let attempt = 0; customerRow === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('customerId');
       const customerId = given ?? drawDigits(digits, IDENTIFIER_LENGTHS.customerId);
-      const inserted = await exec.query(`${INSERT_CUSTOMER} RETURNING ${CUSTOMER_RETURNING}`, [
-        merchantId,
-        customerId,
-        ...profile,
-        now,
-      ]);
+      const customer = [merchantId, customerId, ...profile, now];
+      // Where the dialect allows, the wallet goes in the same statement as its customer.
+      const inserted = dialect.insertsInWith
+        ? await exec.query(INSERT_ACCOUNT, [...customer, ...walletIdentifiers()])
+        : await exec.query(`${INSERT_CUSTOMER} RETURNING ${CUSTOMER_RETURNING}`, customer);
       customerRow = inserted[0];
-      if (customerRow !== undefined) break;
+      if (customerRow !== undefined) {
+        // Without a wallet when its identifiers were taken: the loop below draws others.
+        if (customerRow.wallet_ref !== undefined && customerRow.wallet_ref !== null) {
+          walletRow = customerRow;
+        }
+        break;
+      }
       if (await this.#exists('customers', 'customer_id', customerId)) {
         if (given !== null) throw new UniqueViolationError('customerId');
       } else if (await this.#exists('customers', 'mobile', mobile)) {
@@ -266,7 +284,6 @@ export class SqlStoreTx implements StoreTx {
     }
 
     const customerRef = int(customerRow, 'customer_ref');
-    let walletRow: SqlRow | undefined;
     for (let attempt = 0; walletRow === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('urn');
       const inserted = await exec.query(`${INSERT_WALLET} RETURNING ${WALLET_RETURNING}`, [

@@ -19,6 +19,7 @@ const DIALECT: Dialect = {
   // BEGIN IMMEDIATE already holds the database's single write lock for the whole transaction.
   lockRows: () => '',
   greatest: (a, b) => `max(${a}, ${b})`,
+  insertsInWith: false,
 };
 
 interface Prepared {
