@@ -134,6 +134,31 @@ const INSERT_ACCOUNT = `WITH c AS (${INSERT_CUSTOMER} RETURNING ${CUSTOMER_RETUR
     ON CONFLICT DO NOTHING RETURNING ${WALLET_RETURNING})
   SELECT * FROM c LEFT JOIN w ON TRUE`;
 
+/**
+ * The columns a ledger entry is inserted with: first those the caller knows, then the wallet, the
+ * balance after the entry and its time, which the wallet's UPDATE decides.
+ */
+const ENTRY_INSERT_COLUMNS = `merchant_id, entry_type, amount, fee, client_txn_id, accosa_txn_id,
+  reference_number, description, counterparty, original_client_txn_id, wallet_id, balance_after,
+  created_at`;
+
+/**
+ * A wallet's balance UPDATE (`update`, with `updateParams` parameters, RETURNING the wallet and
+ * its last_entry_at) and the entry it records, in one statement: the entry's parameters follow
+ * the UPDATE's, in ENTRY_INSERT_COLUMNS order. No row when the UPDATE's guard refuses; the
+ * wallet's columns with null entry columns when only the entry's identifiers were taken.
+ */
+function updateWithEntry(update: string, updateParams: number): string {
+  const p = (i: number): string => `$${updateParams + i}`;
+  return `WITH u AS (${update}),
+  e AS (INSERT INTO ledger_entries (${ENTRY_INSERT_COLUMNS})
+    SELECT CAST(${p(1)} AS BIGINT), ${p(2)}, CAST(${p(3)} AS BIGINT), CAST(${p(4)} AS BIGINT),
+      ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, wallet_ref, balance, last_entry_at
+    FROM u
+    ON CONFLICT DO NOTHING RETURNING ${ENTRY_RETURNING})
+  SELECT * FROM u LEFT JOIN e ON TRUE`;
+}
+
 /** The SQL implementation of `StoreTx`, shared by both backends. */
 export class SqlStoreTx implements StoreTx {
   readonly merchantKey: string;
@@ -399,14 +424,40 @@ export class SqlStoreTx implements StoreTx {
     }
     const now = this.#ctx.now();
     const capGuard = maxBalance === null ? '' : ' AND balance + $1 <= $4';
-    const updated = await exec.query(
-      `UPDATE wallets SET balance = balance + $1,
+    const update = `UPDATE wallets SET balance = balance + $1,
          last_entry_at = ${dialect.greatest('last_entry_at', '$2')}, updated_at = $2
        WHERE id = $3 AND balance + $1 >= 0${capGuard}
-       RETURNING ${WALLET_RETURNING}, last_entry_at`,
-      maxBalance === null ? [delta, now, walletRef] : [delta, now, walletRef, maxBalance],
-    );
-    const after = updated[0];
+       RETURNING ${WALLET_RETURNING}, last_entry_at`;
+    const updateParams: SqlValue[] =
+      maxBalance === null ? [delta, now, walletRef] : [delta, now, walletRef, maxBalance];
+    /** The entry's columns that the UPDATE does not decide, in ENTRY_INSERT_COLUMNS order. */
+    const entryFields = (): SqlValue[] => [
+      merchantId,
+      type,
+      amount,
+      fee,
+      clientTxnId,
+      drawDigits(digits, IDENTIFIER_LENGTHS.accosaTransactionId),
+      drawDigits(digits, IDENTIFIER_LENGTHS.referenceNumber),
+      description,
+      counterparty,
+      original,
+    ];
+
+    let after: SqlRow | undefined;
+    let entryRow: SqlRow | undefined;
+    if (dialect.insertsInWith) {
+      // The balance change and its entry in one statement, the entry reading the UPDATE's row.
+      const rows = await exec.query(updateWithEntry(update, updateParams.length), [
+        ...updateParams,
+        ...entryFields(),
+      ]);
+      after = rows[0];
+      // Without an entry when its identifiers were taken: the loop below draws others.
+      if (after !== undefined && after.entry_ref !== null) entryRow = after;
+    } else {
+      after = (await exec.query(update, updateParams))[0];
+    }
     if (after === undefined) {
       if (delta < 0) throw new InsufficientBalanceError(balance, amount);
       throw new BalanceCapExceededError(balance, amount, maxBalance ?? MAX_PAISE);
@@ -418,30 +469,13 @@ export class SqlStoreTx implements StoreTx {
     // Stamps never go backwards within a wallet, so time order is ledger order.
     const stampedAt = int(after, 'last_entry_at');
 
-    let entryRow: SqlRow | undefined;
     for (let attempt = 0; entryRow === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('accosaTransactionId');
       const inserted = await exec.query(
-        `INSERT INTO ledger_entries (wallet_id, merchant_id, entry_type, amount, fee, balance_after,
-           client_txn_id, accosa_txn_id, reference_number, description, counterparty,
-           original_client_txn_id, created_at)
+        `INSERT INTO ledger_entries (${ENTRY_INSERT_COLUMNS})
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT DO NOTHING RETURNING ${ENTRY_RETURNING}`,
-        [
-          walletRef,
-          merchantId,
-          type,
-          amount,
-          fee,
-          balanceAfter,
-          clientTxnId,
-          drawDigits(digits, IDENTIFIER_LENGTHS.accosaTransactionId),
-          drawDigits(digits, IDENTIFIER_LENGTHS.referenceNumber),
-          description,
-          counterparty,
-          original,
-          stampedAt,
-        ],
+        [...entryFields(), walletRef, balanceAfter, stampedAt],
       );
       entryRow = inserted[0];
     }
