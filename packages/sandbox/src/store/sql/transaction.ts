@@ -291,7 +291,7 @@ export class SqlStoreTx implements StoreTx {
       // Where the dialect allows, the wallet goes in the same statement as its customer.
       const inserted = dialect.insertsInWith
         ? await exec.query(INSERT_ACCOUNT, [...customer, ...walletIdentifiers()])
-        : await exec.query(`${INSERT_CUSTOMER} RETURNING ${CUSTOMER_RETURNING}`, customer);
+        : await exec.query(`${INSERT_CUSTOMER} RETURNING id AS customer_ref`, customer);
       customerRow = inserted[0];
       if (customerRow !== undefined) {
         // Without a wallet when its identifiers were taken: the loop below draws others.
@@ -309,9 +309,10 @@ export class SqlStoreTx implements StoreTx {
     }
 
     const customerRef = int(customerRow, 'customer_ref');
+    const walletReturning = dialect.insertsInWith ? WALLET_RETURNING : 'id AS wallet_ref';
     for (let attempt = 0; walletRow === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('urn');
-      const inserted = await exec.query(`${INSERT_WALLET} RETURNING ${WALLET_RETURNING}`, [
+      const inserted = await exec.query(`${INSERT_WALLET} RETURNING ${walletReturning}`, [
         customerRef,
         merchantId,
         ...walletIdentifiers(),
@@ -319,7 +320,11 @@ export class SqlStoreTx implements StoreTx {
       ]);
       walletRow = inserted[0];
     }
-    // The rows as the INSERTs returned them: no query reads them back, and no other transaction
+    if (!dialect.insertsInWith) {
+      // SQLite: no round trip to save, and RETURNING every column costs it more than this read.
+      return selectAccountByWalletRef(exec, dialect, int(walletRow, 'wallet_ref'), true);
+    }
+    // The rows as the statement returned them: no query reads them back, and no other transaction
     // sees them before this one commits.
     return toAccount({ ...customerRow, ...walletRow, merchant_key: this.#ctx.merchantKey });
   }
