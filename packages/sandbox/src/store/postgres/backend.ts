@@ -305,7 +305,7 @@ class Pipeline {
     this.#client.connection.stream.uncork();
   }
 
-  /** Settles with the written statements; a failure among them is reported in the result's place. */
+  /** A written statement whose answer the next `settle` takes (and reports if it failed) first. */
   track(written: Promise<unknown>): void {
     // Handled here so that an answer nobody awaits yet never counts as an unhandled rejection.
     written.catch(() => undefined);
