@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { StoreUnavailableError } from '../errors.js';
+import { StoreFaultError, StoreUnavailableError } from '../errors.js';
 import { POSTGRES_MIGRATIONS } from '../schema/migrations.js';
 import type { Backend, Dialect, Executor, SqlValue, WriteOpening } from '../sql/backend.js';
 import type { StoreLogger } from '../store-api.js';
@@ -15,6 +15,7 @@ export interface PostgresBackendOptions {
 const DIALECT: Dialect = {
   lockRows: (aliases) => ` FOR UPDATE OF ${aliases}`,
   greatest: (a, b) => `GREATEST(${a}, ${b})`,
+  insertsInWith: true,
 };
 
 /** How many times a transaction is run when PostgreSQL reports a deadlock or serialization failure. */
@@ -70,6 +71,9 @@ export class PostgresBackend implements Backend {
       allowExitOnIdle: true,
       application_name: 'wallet-sandbox',
       types: TYPES,
+      // A query is written as soon as it is made, not after the one before it is answered, so a
+      // transaction's statements that do not wait for each other share one round trip.
+      pipeline: true,
     });
     // Without a listener, an idle connection dying would crash the process.
     this.#pool.on('error', (error) => {
@@ -137,23 +141,33 @@ export class PostgresBackend implements Backend {
 
   #transactionOnce<T>(begin: string, fn: (exec: Executor) => Promise<T>): Promise<T> {
     return this.#withClient(async (client) => {
-      try {
-        await run(client, begin, []);
-      } catch (error) {
+      const pipeline = new Pipeline(client);
+      // BEGIN goes out with the transaction's first statement, in one write and one round trip.
+      const begun = pipeline.send(begin, [], { holdForNext: true }).catch((error: unknown) => {
         // A deadlock while waiting for the lock is the caller's to retry, on a live connection.
         if (error instanceof StoreUnavailableError && !(error instanceof TransientConflict)) {
           throw new BeginFailed(error);
         }
         throw error;
-      }
+      });
+      pipeline.track(begun);
       try {
-        const result = await fn(executor(client));
-        await run(client, 'COMMIT', []);
+        const result = await fn(pipeline.executor);
+        const committed = await pipeline.settle(pipeline.send('COMMIT', []));
+        // COMMIT of a transaction a failed statement aborted rolls back instead, without an error.
+        if (committed.command !== 'COMMIT') {
+          throw new StoreFaultError({ cause: new Error(`COMMIT answered ${committed.command}`) });
+        }
         return result;
       } catch (error) {
+        pipeline.release();
         // If the connection is gone the server has rolled back already; the client is discarded.
         await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
+        // When BEGIN failed, whatever followed it failed for that reason: report BEGIN's failure.
+        throw await begun.then(
+          () => error,
+          (beginError: unknown) => beginError,
+        );
       }
     });
   }
@@ -232,17 +246,78 @@ async function run(client: pg.PoolClient, sql: string, params: readonly SqlValue
   }
 }
 
-function executor(client: pg.PoolClient): Executor {
-  return {
-    query: async (sql, params = []) => (await run(client, sql, params)).rows,
-    execute: async (sql, params = []) => (await run(client, sql, params)).rowCount ?? 0,
-    script: async (sql) => {
-      // Without parameters node-postgres uses the simple protocol, which runs several statements.
-      try {
-        await client.query(sql);
-      } catch (error) {
-        throw toStoreError(error);
-      }
-    },
-  };
+/**
+ * The statements of one transaction on a pipelined connection. Each is written at once; its answer
+ * is taken only after the answers of everything written before it, so a failure is reported by the
+ * statement that failed. Deferred statements are written with the next statement (or COMMIT).
+ */
+class Pipeline {
+  readonly executor: Executor;
+  readonly #client: pg.PoolClient;
+  /** Written, not yet settled: what was deferred and BEGIN. */
+  #inFlight: Promise<unknown>[] = [];
+  #deferred: [sql: string, params: readonly SqlValue[]][] = [];
+  /** Whether the connection's writes are held (corked) for the next statement. */
+  #holding = false;
+
+  constructor(client: pg.PoolClient) {
+    this.#client = client;
+    this.executor = {
+      query: async (sql, params = []) => (await this.settle(this.send(sql, params))).rows,
+      execute: async (sql, params = []) =>
+        (await this.settle(this.send(sql, params))).rowCount ?? 0,
+      defer: (sql, params = []) => {
+        this.#deferred.push([sql, params]);
+      },
+      script: async (sql) => {
+        // Without parameters node-postgres uses the simple protocol, which runs several statements.
+        await this.settle(this.send(sql, []));
+      },
+    };
+  }
+
+  /**
+   * Writes the deferred statements, then this one, in one write; resolves with this one's result.
+   * With `holdForNext`, the write waits for the next `send` (or `release`) to go out with it.
+   */
+  send(
+    sql: string,
+    params: readonly SqlValue[],
+    { holdForNext = false }: { holdForNext?: boolean } = {},
+  ): Promise<pg.QueryResult> {
+    if (!this.#holding) {
+      this.#holding = true;
+      this.#client.connection.stream.cork();
+    }
+    for (const [deferredSql, deferredParams] of this.#deferred) {
+      this.track(run(this.#client, deferredSql, deferredParams));
+    }
+    this.#deferred = [];
+    const result = run(this.#client, sql, params);
+    if (!holdForNext) this.release();
+    return result;
+  }
+
+  /** Lets a held write go out. */
+  release(): void {
+    if (!this.#holding) return;
+    this.#holding = false;
+    this.#client.connection.stream.uncork();
+  }
+
+  /** A written statement whose answer the next `settle` takes (and reports if it failed) first. */
+  track(written: Promise<unknown>): void {
+    // Handled here so that an answer nobody awaits yet never counts as an unhandled rejection.
+    written.catch(() => undefined);
+    this.#inFlight.push(written);
+  }
+
+  /** Waits for what was written before `result`, then for `result`. */
+  async settle<R>(result: Promise<R>): Promise<R> {
+    result.catch(() => undefined);
+    const before = this.#inFlight;
+    this.#inFlight = [];
+    for (const written of before) await written;
+    return await result;
+  }
 }

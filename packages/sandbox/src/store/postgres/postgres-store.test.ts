@@ -7,6 +7,7 @@ import { openStore } from '../open-store.js';
 import { POSTGRES_MIGRATIONS } from '../schema/migrations.js';
 import type { Store, StoreLogger } from '../store-api.js';
 import { describeStoreConformance, type StoreHarness, uid } from '../testing/store-conformance.js';
+import { PostgresBackend } from './backend.js';
 
 const ADMIN_URL = process.env.WALLET_TEST_PG_URL;
 if (ADMIN_URL === undefined && process.env.CI === 'true') {
@@ -217,6 +218,53 @@ describe.skipIf(ADMIN_URL === undefined)('PostgreSQL', () => {
         expect(results.map((result) => result.status)).toEqual(['committed', 'committed']);
       } finally {
         await store.close();
+      }
+    }, 30_000);
+
+    it('sends a deferred statement with COMMIT and commits nothing when a statement failed', async () => {
+      const backend = new PostgresBackend(harness.url, {
+        poolSize: 2,
+        connectTimeoutMs: 30_000,
+        logger: undefined,
+      });
+      const ids = async () =>
+        (await harness.rawQuery('SELECT id FROM deferred_probe ORDER BY id')).map((row) => row.id);
+      try {
+        await backend.write((exec) =>
+          exec.execute('CREATE TABLE deferred_probe (id INTEGER PRIMARY KEY)'),
+        );
+        const sent = await backend.write(async (exec) => {
+          exec.defer('INSERT INTO deferred_probe (id) VALUES ($1)', [1]);
+          return 'committed';
+        });
+        expect(sent).toBe('committed');
+        expect(await ids()).toEqual([1]);
+
+        // The deferred duplicate fails with the COMMIT it went with: the write fails, nothing stays.
+        const deferredFailure = await backend
+          .write(async (exec) => {
+            await exec.execute('INSERT INTO deferred_probe (id) VALUES ($1)', [2]);
+            exec.defer('INSERT INTO deferred_probe (id) VALUES ($1)', [1]);
+            return 'committed';
+          })
+          .catch((caught: unknown) => caught);
+        expect(isStoreError(deferredFailure, 'STORE_FAULT')).toBe(true);
+        expect(await ids()).toEqual([1]);
+
+        // Work that swallows a failed statement cannot commit: PostgreSQL rolls the COMMIT back.
+        const swallowed = await backend
+          .write(async (exec) => {
+            await exec.execute('INSERT INTO deferred_probe (id) VALUES ($1)', [3]);
+            await exec
+              .execute('INSERT INTO deferred_probe (id) VALUES ($1)', [1])
+              .catch(() => undefined);
+            return 'committed';
+          })
+          .catch((caught: unknown) => caught);
+        expect(isStoreError(swallowed, 'STORE_FAULT')).toBe(true);
+        expect(await ids()).toEqual([1]);
+      } finally {
+        await backend.close();
       }
     }, 30_000);
 

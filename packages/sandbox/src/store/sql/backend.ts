@@ -16,6 +16,12 @@ export interface Executor {
   query(sql: string, params?: readonly SqlValue[]): Promise<SqlRow[]>;
   /** Runs a statement that returns no rows; resolves with the number of rows changed. */
   execute(sql: string, params?: readonly SqlValue[]): Promise<number>;
+  /**
+   * Runs a statement whose result nothing waits for, at the latest right before the next statement
+   * or the COMMIT: PostgreSQL sends it together with that one (one round trip for both), SQLite
+   * runs it at once. If it fails, the next statement or the write itself fails with its error.
+   */
+  defer(sql: string, params?: readonly SqlValue[]): void;
   /** Runs several parameterless statements separated by semicolons (migrations). */
   script(sql: string): Promise<void>;
 }
@@ -26,6 +32,11 @@ export interface Dialect {
   lockRows(aliases: string): string;
   /** The larger of two expressions. */
   greatest(a: string, b: string): string;
+  /**
+   * Whether a WITH clause may hold an INSERT ... RETURNING whose rows a following INSERT reads
+   * (PostgreSQL; SQLite none), so that rows that depend on each other are inserted in one statement.
+   */
+  readonly insertsInWith: boolean;
 }
 
 /** One schema change. Applied in version order, each once, recorded in `schema_migrations`. */

@@ -31,6 +31,16 @@ export const ACCOUNT_COLUMNS = `
 export const ACCOUNT_FROM = `
   customers c JOIN wallets w ON w.customer_ref = c.id JOIN merchants m ON m.id = c.merchant_id`;
 
+/**
+ * What an INSERT into customers returns: the customer's half of ACCOUNT_COLUMNS, without the
+ * merchant's key (the caller's to add).
+ */
+export const CUSTOMER_RETURNING = `
+  id AS customer_ref, customer_id, mobile, email, first_name, middle_name, last_name, gender,
+  date_of_birth, kyc_profile, risk_category, product_id, address_line1, address_line2,
+  address_city, address_state, address_country, address_pincode,
+  created_at AS customer_created_at, updated_at AS customer_updated_at`;
+
 /** What an INSERT into or UPDATE of wallets returns: the wallet's half of ACCOUNT_COLUMNS. */
 export const WALLET_RETURNING = `
   id AS wallet_ref, urn, account_number, unique_number, status, status_reason, status_remarks,

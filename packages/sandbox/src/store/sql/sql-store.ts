@@ -192,12 +192,13 @@ export class SqlStore implements Store {
         await tx.finish();
       }
       const checked = checkOutcome(outcome);
-      if (checked.kind === 'decline') await exec.execute(`ROLLBACK TO SAVEPOINT ${WORK_SAVEPOINT}`);
+      if (checked.kind === 'decline') exec.defer(`ROLLBACK TO SAVEPOINT ${WORK_SAVEPOINT}`);
       // The savepoint is left open: the end of the write (COMMIT, or the backend's own RELEASE of
       // the savepoint around it) releases it with everything inside, one statement fewer.
 
       const createdAt = this.#now();
-      await exec.execute(
+      // Nothing reads it back in this transaction: it goes with the COMMIT.
+      exec.defer(
         `INSERT INTO idempotency_records (merchant_id, client_txn_id, api, fingerprint, request,
            outcome, http_status, response, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,

@@ -61,10 +61,12 @@ import {
   selectStatement,
 } from './queries.js';
 import {
+  CUSTOMER_RETURNING,
   ENTRY_COLUMNS,
   ENTRY_FROM,
   ENTRY_RETURNING,
   int,
+  toAccount,
   toEntry,
   toWallet,
   WALLET_RETURNING,
@@ -106,6 +108,56 @@ const ADDRESS_COLUMNS = {
 } as const;
 
 const SAVEPOINT = 'store_step';
+
+/** A customer's row; parameters: merchant, customerId, the profile (10), the time. */
+const INSERT_CUSTOMER = `INSERT INTO customers (merchant_id, customer_id, mobile, email, first_name,
+    middle_name, last_name, gender, date_of_birth, kyc_profile, risk_category, product_id,
+    created_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+  ON CONFLICT DO NOTHING`;
+
+/** A wallet's row; parameters: customer row, merchant, urn, account number, unique number, time. */
+const INSERT_WALLET = `INSERT INTO wallets (customer_ref, merchant_id, urn, account_number,
+    unique_number, created_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $6)
+  ON CONFLICT DO NOTHING`;
+
+/**
+ * INSERT_CUSTOMER's parameters, then the wallet's urn, account number and unique number: the
+ * customer and their wallet in one statement. No row when the customer conflicts; the customer's
+ * columns with null wallet columns when only the wallet does.
+ */
+const INSERT_ACCOUNT = `WITH c AS (${INSERT_CUSTOMER} RETURNING ${CUSTOMER_RETURNING}),
+  w AS (INSERT INTO wallets (customer_ref, merchant_id, urn, account_number, unique_number,
+      created_at, updated_at)
+    SELECT customer_ref, $1, $14, $15, $16, $13, $13 FROM c
+    ON CONFLICT DO NOTHING RETURNING ${WALLET_RETURNING})
+  SELECT * FROM c LEFT JOIN w ON TRUE`;
+
+/**
+ * The columns a ledger entry is inserted with: first those the caller knows, then the wallet, the
+ * balance after the entry and its time, which the wallet's UPDATE decides.
+ */
+const ENTRY_INSERT_COLUMNS = `merchant_id, entry_type, amount, fee, client_txn_id, accosa_txn_id,
+  reference_number, description, counterparty, original_client_txn_id, wallet_id, balance_after,
+  created_at`;
+
+/**
+ * A wallet's balance UPDATE (`update`, with `updateParams` parameters, RETURNING the wallet and
+ * its last_entry_at) and the entry it records, in one statement: the entry's parameters follow
+ * the UPDATE's, in ENTRY_INSERT_COLUMNS order. No row when the UPDATE's guard refuses; the
+ * wallet's columns with null entry columns when only the entry's identifiers were taken.
+ */
+function updateWithEntry(update: string, updateParams: number): string {
+  const p = (i: number): string => `$${updateParams + i}`;
+  return `WITH u AS (${update}),
+  e AS (INSERT INTO ledger_entries (${ENTRY_INSERT_COLUMNS})
+    SELECT CAST(${p(1)} AS BIGINT), ${p(2)}, CAST(${p(3)} AS BIGINT), CAST(${p(4)} AS BIGINT),
+      ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, wallet_ref, balance, last_entry_at
+    FROM u
+    ON CONFLICT DO NOTHING RETURNING ${ENTRY_RETURNING})
+  SELECT * FROM u LEFT JOIN e ON TRUE`;
+}
 
 /** The SQL implementation of `StoreTx`, shared by both backends. */
 export class SqlStoreTx implements StoreTx {
@@ -202,7 +254,7 @@ export class SqlStoreTx implements StoreTx {
   }
 
   async #createAccount(input: NewAccount): Promise<Account> {
-    const { exec, merchantId, digits } = this.#ctx;
+    const { exec, merchantId, dialect, digits } = this.#ctx;
     const given =
       input.customerId === undefined ? null : requireText(input.customerId, 'customerId', 50);
     const mobile = requireText(input.mobile, 'mobile', 20);
@@ -224,22 +276,31 @@ export class SqlStoreTx implements StoreTx {
       throw new InvalidArgumentError('issueFormFactor');
     const now = this.#ctx.now();
 
-    let customerRef: number | undefined;
-    for (let attempt = 0; customerRef === undefined; attempt += 1) {
+    const walletIdentifiers = (): SqlValue[] => [
+      drawDigits(digits, IDENTIFIER_LENGTHS.urn),
+      drawDigits(digits, IDENTIFIER_LENGTHS.accountNumber),
+      input.issueFormFactor ? drawDigits(digits, IDENTIFIER_LENGTHS.uniqueNumber) : null,
+    ];
+
+    let customerRow: SqlRow | undefined;
+    let walletRow: SqlRow | undefined;
+    for (let attempt = 0; customerRow === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('customerId');
       const customerId = given ?? drawDigits(digits, IDENTIFIER_LENGTHS.customerId);
-      const inserted = await exec.query(
-        `INSERT INTO customers (merchant_id, customer_id, mobile, email, first_name, middle_name,
-           last_name, gender, date_of_birth, kyc_profile, risk_category, product_id, created_at,
-           updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
-         ON CONFLICT DO NOTHING RETURNING id`,
-        [merchantId, customerId, ...profile, now],
-      );
-      const row = inserted[0];
-      if (row !== undefined) {
-        customerRef = int(row, 'id');
-      } else if (await this.#exists('customers', 'customer_id', customerId)) {
+      const customer = [merchantId, customerId, ...profile, now];
+      // Where the dialect allows, the wallet goes in the same statement as its customer.
+      const inserted = dialect.insertsInWith
+        ? await exec.query(INSERT_ACCOUNT, [...customer, ...walletIdentifiers()])
+        : await exec.query(`${INSERT_CUSTOMER} RETURNING id AS customer_ref`, customer);
+      customerRow = inserted[0];
+      if (customerRow !== undefined) {
+        // Without a wallet when its identifiers were taken: the loop below draws others.
+        if (customerRow.wallet_ref !== undefined && customerRow.wallet_ref !== null) {
+          walletRow = customerRow;
+        }
+        break;
+      }
+      if (await this.#exists('customers', 'customer_id', customerId)) {
         if (given !== null) throw new UniqueViolationError('customerId');
       } else if (await this.#exists('customers', 'mobile', mobile)) {
         throw new UniqueViolationError('mobile');
@@ -247,27 +308,25 @@ export class SqlStoreTx implements StoreTx {
       // Otherwise the conflicting row's transaction rolled back meanwhile: try again.
     }
 
-    let walletRef: number | undefined;
-    for (let attempt = 0; walletRef === undefined; attempt += 1) {
+    const customerRef = int(customerRow, 'customer_ref');
+    const walletReturning = dialect.insertsInWith ? WALLET_RETURNING : 'id AS wallet_ref';
+    for (let attempt = 0; walletRow === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('urn');
-      const inserted = await exec.query(
-        `INSERT INTO wallets (customer_ref, merchant_id, urn, account_number, unique_number,
-           created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $6)
-         ON CONFLICT DO NOTHING RETURNING id`,
-        [
-          customerRef,
-          merchantId,
-          drawDigits(digits, IDENTIFIER_LENGTHS.urn),
-          drawDigits(digits, IDENTIFIER_LENGTHS.accountNumber),
-          input.issueFormFactor ? drawDigits(digits, IDENTIFIER_LENGTHS.uniqueNumber) : null,
-          now,
-        ],
-      );
-      const row = inserted[0];
-      if (row !== undefined) walletRef = int(row, 'id');
+      const inserted = await exec.query(`${INSERT_WALLET} RETURNING ${walletReturning}`, [
+        customerRef,
+        merchantId,
+        ...walletIdentifiers(),
+        now,
+      ]);
+      walletRow = inserted[0];
     }
-    return selectAccountByWalletRef(exec, this.#ctx.dialect, walletRef, true);
+    if (!dialect.insertsInWith) {
+      // SQLite: no round trip to save, and RETURNING every column costs it more than this read.
+      return selectAccountByWalletRef(exec, dialect, int(walletRow, 'wallet_ref'), true);
+    }
+    // The rows as the statement returned them: no query reads them back, and no other transaction
+    // sees them before this one commits.
+    return toAccount({ ...customerRow, ...walletRow, merchant_key: this.#ctx.merchantKey });
   }
 
   async #updateCustomer(customerId: string, patch: CustomerPatch): Promise<Account> {
@@ -370,14 +429,40 @@ export class SqlStoreTx implements StoreTx {
     }
     const now = this.#ctx.now();
     const capGuard = maxBalance === null ? '' : ' AND balance + $1 <= $4';
-    const updated = await exec.query(
-      `UPDATE wallets SET balance = balance + $1,
+    const update = `UPDATE wallets SET balance = balance + $1,
          last_entry_at = ${dialect.greatest('last_entry_at', '$2')}, updated_at = $2
        WHERE id = $3 AND balance + $1 >= 0${capGuard}
-       RETURNING ${WALLET_RETURNING}, last_entry_at`,
-      maxBalance === null ? [delta, now, walletRef] : [delta, now, walletRef, maxBalance],
-    );
-    const after = updated[0];
+       RETURNING ${WALLET_RETURNING}, last_entry_at`;
+    const updateParams: SqlValue[] =
+      maxBalance === null ? [delta, now, walletRef] : [delta, now, walletRef, maxBalance];
+    /** The entry's columns that the UPDATE does not decide, in ENTRY_INSERT_COLUMNS order. */
+    const entryFields = (): SqlValue[] => [
+      merchantId,
+      type,
+      amount,
+      fee,
+      clientTxnId,
+      drawDigits(digits, IDENTIFIER_LENGTHS.accosaTransactionId),
+      drawDigits(digits, IDENTIFIER_LENGTHS.referenceNumber),
+      description,
+      counterparty,
+      original,
+    ];
+
+    let after: SqlRow | undefined;
+    let entryRow: SqlRow | undefined;
+    if (dialect.insertsInWith) {
+      // The balance change and its entry in one statement, the entry reading the UPDATE's row.
+      const rows = await exec.query(updateWithEntry(update, updateParams.length), [
+        ...updateParams,
+        ...entryFields(),
+      ]);
+      after = rows[0];
+      // Without an entry when its identifiers were taken: the loop below draws others.
+      if (after !== undefined && after.entry_ref !== null) entryRow = after;
+    } else {
+      after = (await exec.query(update, updateParams))[0];
+    }
     if (after === undefined) {
       if (delta < 0) throw new InsufficientBalanceError(balance, amount);
       throw new BalanceCapExceededError(balance, amount, maxBalance ?? MAX_PAISE);
@@ -389,30 +474,13 @@ export class SqlStoreTx implements StoreTx {
     // Stamps never go backwards within a wallet, so time order is ledger order.
     const stampedAt = int(after, 'last_entry_at');
 
-    let entryRow: SqlRow | undefined;
     for (let attempt = 0; entryRow === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('accosaTransactionId');
       const inserted = await exec.query(
-        `INSERT INTO ledger_entries (wallet_id, merchant_id, entry_type, amount, fee, balance_after,
-           client_txn_id, accosa_txn_id, reference_number, description, counterparty,
-           original_client_txn_id, created_at)
+        `INSERT INTO ledger_entries (${ENTRY_INSERT_COLUMNS})
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT DO NOTHING RETURNING ${ENTRY_RETURNING}`,
-        [
-          walletRef,
-          merchantId,
-          type,
-          amount,
-          fee,
-          balanceAfter,
-          clientTxnId,
-          drawDigits(digits, IDENTIFIER_LENGTHS.accosaTransactionId),
-          drawDigits(digits, IDENTIFIER_LENGTHS.referenceNumber),
-          description,
-          counterparty,
-          original,
-          stampedAt,
-        ],
+        [...entryFields(), walletRef, balanceAfter, stampedAt],
       );
       entryRow = inserted[0];
     }

@@ -19,6 +19,7 @@ const DIALECT: Dialect = {
   // BEGIN IMMEDIATE already holds the database's single write lock for the whole transaction.
   lockRows: () => '',
   greatest: (a, b) => `max(${a}, ${b})`,
+  insertsInWith: false,
 };
 
 interface Prepared {
@@ -59,6 +60,10 @@ export class SqliteBackend implements Backend {
     this.#exec = {
       query: async (sql, params = []) => this.#all(sql, params),
       execute: async (sql, params = []) => this.#run(sql, params),
+      // No round trips to save: run at once, failing the caller's work where it stands.
+      defer: (sql, params = []) => {
+        this.#run(sql, params);
+      },
       script: async (sql) => {
         this.#call(() => this.#db.exec(sql));
       },

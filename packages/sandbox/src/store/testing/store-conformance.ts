@@ -537,14 +537,18 @@ export function describeStoreConformance(
       it('retries identifiers that are already taken, and gives up with STORE_FAULT when none is free', async () => {
         const constant: DigitSource = (length) => '7'.repeat(length);
         // Collides with `constant`'s values on the first draw of each length, then draws fresh ones.
-        const draws = new Map<number, number>();
-        const collideOnce: DigitSource = (length) => {
-          const n = (draws.get(length) ?? 0) + 1;
-          draws.set(length, n);
-          return n === 1 ? '7'.repeat(length) : String(n).padStart(length, '2');
+        const collidingOnce = (): DigitSource => {
+          const draws = new Map<number, number>();
+          return (length) => {
+            const n = (draws.get(length) ?? 0) + 1;
+            draws.set(length, n);
+            return n === 1 ? '7'.repeat(length) : String(n).padStart(length, '2');
+          };
         };
         const stuck = await harness.open({ digits: constant });
-        const lucky = await harness.open({ digits: collideOnce });
+        const lucky = await harness.open({ digits: collidingOnce() });
+        // A given customerId: only the wallet's identifiers collide, once.
+        const luckyWallet = await harness.open({ digits: collidingOnce() });
         try {
           const first = await register({}, stuck);
           expect(first.wallet.urn).toBe('77777777777');
@@ -552,6 +556,13 @@ export function describeStoreConformance(
           const second = await register({}, lucky);
           expect(second.wallet.urn).not.toBe(first.wallet.urn);
           await move(second.wallet.urn, 'CREDIT', 10, { target: lucky });
+          const givenId = uid('given');
+          const third = await register({ customerId: givenId }, luckyWallet);
+          expect(third.customer.customerId).toBe(givenId);
+          expect(third.wallet.urn).not.toBe(first.wallet.urn);
+          expect((await store.findAccount(merchantKey, { customerId: givenId }))?.wallet.urn).toBe(
+            third.wallet.urn,
+          );
           const entries = await store.listEntries({ merchantKey });
           expect(new Set(entries.items.map((e) => e.accosaTransactionId)).size).toBe(2);
           expect((await storeError(() => register({ customerId: 'no-room' }, stuck))).code).toBe(
@@ -560,6 +571,7 @@ export function describeStoreConformance(
         } finally {
           await stuck.close();
           await lucky.close();
+          await luckyWallet.close();
         }
       });
     });
