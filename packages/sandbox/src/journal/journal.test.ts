@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newExchangeDraft, type SandboxExchange } from '../exchange.js';
+import { headerFields } from '../http/header-fields.js';
 import type { JsonObject } from '../store/json.js';
 import { type JournalEntry, journalEntry } from './entry.js';
 import { parseJournalQuery } from './filter.js';
@@ -14,7 +15,7 @@ function exchange(overrides: Partial<SandboxExchange> = {}): SandboxExchange {
     },
   });
   return {
-    ...newExchangeDraft('id', request, new Date(0)),
+    ...newExchangeDraft('id', request, headerFields(request, undefined), new Date(0)),
     status: 200,
     api: 'load',
     ...overrides,
