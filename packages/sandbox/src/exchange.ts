@@ -121,8 +121,13 @@ export function newExchangeDraft(
   };
 }
 
+/** A URL whose path holds only letters, digits, `-`, `_` and `/`: its path is as written. */
+const PLAIN_PATH_URL = /^https?:\/\/[^/?#@\\]+(\/[A-Za-z0-9_\-/]*)(?:[?#]|$)/;
+
 /** The path of a URL, without its query (which the log must not carry). */
-function pathOf(url: string): string {
+export function pathOf(url: string): string {
+  const plain = PLAIN_PATH_URL.exec(url);
+  if (plain !== null) return plain[1] as string;
   try {
     return new URL(url).pathname;
   } catch {
