@@ -107,6 +107,13 @@ const ADDRESS_COLUMNS = {
 
 const SAVEPOINT = 'store_step';
 
+/** Built once: the backends find their prepared statement by its text (see accountLookupText). */
+const INSERT_ENTRY_SQL = `INSERT INTO ledger_entries (wallet_id, merchant_id, entry_type, amount, fee, balance_after,
+           client_txn_id, accosa_txn_id, reference_number, description, counterparty,
+           original_client_txn_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         ON CONFLICT DO NOTHING RETURNING ${ENTRY_RETURNING}`;
+
 /** The SQL implementation of `StoreTx`, shared by both backends. */
 export class SqlStoreTx implements StoreTx {
   readonly merchantKey: string;
@@ -392,28 +399,21 @@ export class SqlStoreTx implements StoreTx {
     let entryRow: SqlRow | undefined;
     for (let attempt = 0; entryRow === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('accosaTransactionId');
-      const inserted = await exec.query(
-        `INSERT INTO ledger_entries (wallet_id, merchant_id, entry_type, amount, fee, balance_after,
-           client_txn_id, accosa_txn_id, reference_number, description, counterparty,
-           original_client_txn_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT DO NOTHING RETURNING ${ENTRY_RETURNING}`,
-        [
-          walletRef,
-          merchantId,
-          type,
-          amount,
-          fee,
-          balanceAfter,
-          clientTxnId,
-          drawDigits(digits, IDENTIFIER_LENGTHS.accosaTransactionId),
-          drawDigits(digits, IDENTIFIER_LENGTHS.referenceNumber),
-          description,
-          counterparty,
-          original,
-          stampedAt,
-        ],
-      );
+      const inserted = await exec.query(INSERT_ENTRY_SQL, [
+        walletRef,
+        merchantId,
+        type,
+        amount,
+        fee,
+        balanceAfter,
+        clientTxnId,
+        drawDigits(digits, IDENTIFIER_LENGTHS.accosaTransactionId),
+        drawDigits(digits, IDENTIFIER_LENGTHS.referenceNumber),
+        description,
+        counterparty,
+        original,
+        stampedAt,
+      ]);
       entryRow = inserted[0];
     }
     // The entry and the wallet as the statements above returned them: no query reads them back.
