@@ -2,12 +2,15 @@
 import type { NodeBindings } from './admin/guard.js';
 import type { ExchangeDraft } from './exchange.js';
 import type { FaultScope } from './faults/scope.js';
+import type { HeaderField } from './http/header-fields.js';
 
 export type AppEnv = {
   Bindings: NodeBindings;
   Variables: {
     /** The exchange being recorded (recordExchange sets it first). */
     exchange: ExchangeDraft;
+    /** The request's header fields (recordExchange reads them once, for every middleware). */
+    headerFields: readonly HeaderField[];
     /** Set by the sandbox's own tools and mounts: kept out of the journal. */
     internal: boolean;
     /** The fault rule applied to this wallet or helper call, if any. */

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.js';
 import { type ExchangeListener, newExchangeDraft, type SandboxExchange } from './exchange.js';
+import { headerFields } from './http/header-fields.js';
 import type { RequestJournal } from './journal/journal.js';
 import { describeError, type Logger, logExchange } from './logging.js';
 
@@ -34,8 +35,10 @@ function notify(settings: ExchangeRecorderSettings, exchange: SandboxExchange): 
 export function recordExchange(settings: ExchangeRecorderSettings): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
-    const draft = newExchangeDraft(randomUUID(), c.req.raw, settings.now());
+    const headers = headerFields(c.req.raw, c.env?.incoming?.rawHeaders);
+    const draft = newExchangeDraft(randomUUID(), c.req.raw, headers, settings.now());
     c.set('exchange', draft);
+    c.set('headerFields', headers);
     await next();
     draft.status = c.get('recordedStatus') ?? c.res.status;
     draft.durationMs = performance.now() - started;

@@ -3,7 +3,8 @@
  * what the `onExchange` hook receives (the hook, unlike the log, also gets the decrypted bodies).
  */
 import type { ApiName } from '@wallet/schemas';
-import { maskedHeaders } from './journal/headers.js';
+import type { HeaderField } from './http/header-fields.js';
+import { maskedHeaderFields } from './journal/headers.js';
 import type { JsonObject } from './store/json.js';
 
 /** Why a request did not reach a stored response, when it did not. */
@@ -91,8 +92,13 @@ export type ExchangeListener = (exchange: SandboxExchange) => void | Promise<voi
 /** The exchange under construction while a request is handled. */
 export type ExchangeDraft = { -readonly [K in keyof SandboxExchange]: SandboxExchange[K] };
 
-/** A blank draft for a request that just arrived. */
-export function newExchangeDraft(id: string, request: Request, receivedAt: Date): ExchangeDraft {
+/** A blank draft for a request that just arrived, with its header fields (`headerFields`). */
+export function newExchangeDraft(
+  id: string,
+  request: Request,
+  headers: readonly HeaderField[],
+  receivedAt: Date,
+): ExchangeDraft {
   return {
     id,
     receivedAt,
@@ -109,14 +115,19 @@ export function newExchangeDraft(id: string, request: Request, receivedAt: Date)
     failure: undefined,
     request: undefined,
     response: undefined,
-    requestHeaders: maskedHeaders(request.headers),
+    requestHeaders: maskedHeaderFields(headers),
     responseHeaders: {},
     fault: undefined,
   };
 }
 
+/** A URL whose path holds only letters, digits, `-`, `_` and `/`: its path is as written. */
+const PLAIN_PATH_URL = /^https?:\/\/[^/?#@\\]+(\/[A-Za-z0-9_\-/]*)(?:[?#]|$)/;
+
 /** The path of a URL, without its query (which the log must not carry). */
-function pathOf(url: string): string {
+export function pathOf(url: string): string {
+  const plain = PLAIN_PATH_URL.exec(url);
+  if (plain !== null) return plain[1] as string;
   try {
     return new URL(url).pathname;
   } catch {

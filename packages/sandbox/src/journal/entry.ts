@@ -40,21 +40,27 @@ export interface JournalEntry {
 }
 
 /** A body kept in an entry, masked, or a marker when its JSON is longer than `maxChars`. */
-function keptBody(body: JsonObject | undefined, maxChars: number): JsonObject | null {
-  if (body === undefined) return null;
+function keptBody(body: JsonObject | null | undefined, maxChars: number): JsonObject | null {
+  if (body === undefined || body === null) return null;
   const masked = maskPersonal(body);
   const chars = JSON.stringify(masked).length;
   return chars > maxChars ? { truncated: true, chars } : masked;
 }
 
-/** Builds the entry of `exchange`. */
-export function journalEntry(
+/**
+ * An entry as the journal holds it until it is read: a `JournalEntry` whose bodies are the
+ * exchange's own, not yet masked or bounded (`bodiesKept: false`), or already masked and bounded
+ * (`bodiesKept: true`: bodies too large to hold as they came).
+ */
+export type PendingEntry = JournalEntry & { readonly bodiesKept: boolean };
+
+/** The fields of an entry up to its bodies; `request` and `response` are set by the callers. */
+function entryOf(
   seq: number,
   exchange: SandboxExchange,
-  maxBodyChars: number,
+  request: JsonObject | null,
+  response: JsonObject | null,
 ): JournalEntry {
-  const request = keptBody(exchange.request, maxBodyChars);
-  const response = keptBody(exchange.response, maxBodyChars);
   return {
     seq,
     id: exchange.id,
@@ -76,6 +82,46 @@ export function journalEntry(
     response,
     requestHeaders: exchange.requestHeaders,
     responseHeaders: exchange.responseHeaders,
+  };
+}
+
+/** Builds the entry of `exchange`. */
+export function journalEntry(
+  seq: number,
+  exchange: SandboxExchange,
+  maxBodyChars: number,
+): JournalEntry {
+  return entryOf(
+    seq,
+    exchange,
+    keptBody(exchange.request, maxBodyChars),
+    keptBody(exchange.response, maxBodyChars),
+  );
+}
+
+/** The entry of `exchange` with its bodies as they are, to be masked when read (`completeEntry`). */
+export function pendingEntry(seq: number, exchange: SandboxExchange): PendingEntry {
+  const entry = entryOf(seq, exchange, exchange.request ?? null, exchange.response ?? null);
+  return { ...entry, bodiesKept: false };
+}
+
+/** `journalEntry` with the bodies masked and bounded here. */
+export function keptEntry(
+  seq: number,
+  exchange: SandboxExchange,
+  maxBodyChars: number,
+): PendingEntry {
+  return { ...journalEntry(seq, exchange, maxBodyChars), bodiesKept: true };
+}
+
+/** The entry a pending one stands for: what `journalEntry` built from the same exchange. */
+export function completeEntry(pending: PendingEntry, maxBodyChars: number): JournalEntry {
+  const { bodiesKept, ...entry } = pending;
+  if (bodiesKept) return entry;
+  return {
+    ...entry,
+    request: keptBody(entry.request, maxBodyChars),
+    response: keptBody(entry.response, maxBodyChars),
   };
 }
 

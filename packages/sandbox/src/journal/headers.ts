@@ -4,6 +4,7 @@
  * headers) but not its signature; a bearer token, the helper API key, the secure code and cookies
  * are hidden whole.
  */
+import type { HeaderField } from '../http/header-fields.js';
 
 /** What a hidden value is replaced with. */
 export const MASKED = '[masked]';
@@ -31,14 +32,18 @@ function maskedHeader(name: string, value: string): string {
 }
 
 /**
- * The headers of a request or response as a plain object, lower-case names, secrets hidden. Built
- * with `Object.fromEntries` (own properties), so a header named `__proto__` is kept like any other.
+ * Header fields as a plain object, secrets hidden. Built with `Object.fromEntries` (own
+ * properties), so a header named `__proto__` is kept like any other.
  */
+export function maskedHeaderFields(fields: readonly HeaderField[]): Record<string, string> {
+  return Object.fromEntries(fields.map(([name, value]) => [name, maskedHeader(name, value)]));
+}
+
+/** The headers of a request or response as a plain object, lower-case names, secrets hidden. */
 export function maskedHeaders(headers: Headers): Record<string, string> {
-  const entries: [string, string][] = [];
+  const fields: HeaderField[] = [];
   headers.forEach((value, name) => {
-    const lower = name.toLowerCase();
-    entries.push([lower, maskedHeader(lower, value)]);
+    fields.push([name.toLowerCase(), value]);
   });
-  return Object.fromEntries(entries);
+  return maskedHeaderFields(fields);
 }

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newExchangeDraft, type SandboxExchange } from '../exchange.js';
-import type { JournalEntry } from './entry.js';
+import { headerFields } from '../http/header-fields.js';
+import type { JsonObject } from '../store/json.js';
+import { type JournalEntry, journalEntry } from './entry.js';
 import { parseJournalQuery } from './filter.js';
 import { RequestJournal } from './journal.js';
 
@@ -13,7 +15,7 @@ function exchange(overrides: Partial<SandboxExchange> = {}): SandboxExchange {
     },
   });
   return {
-    ...newExchangeDraft('id', request, new Date(0)),
+    ...newExchangeDraft('id', request, headerFields(request, undefined), new Date(0)),
     status: 200,
     api: 'load',
     ...overrides,
@@ -53,19 +55,49 @@ describe('RequestJournal', () => {
 
   it('replaces a body larger than the per-entry bound with a marker', () => {
     const journal = new RequestJournal({ maxBodyChars: 100 });
-    const entry = journal.record(exchange({ request: { note: 'y'.repeat(500) } }));
-    expect(entry.request).toEqual({ truncated: true, chars: expect.any(Number) });
+    journal.record(exchange({ request: { note: 'y'.repeat(500) } }));
+    expect(journal.list()[0]?.request).toEqual({ truncated: true, chars: expect.any(Number) });
   });
 
   it('masks personal data and the signature before keeping an entry', () => {
     const journal = new RequestJournal();
-    const entry = journal.record(
+    journal.record(
       exchange({ request: { customerMobile: '919988776655' }, response: { firstName: 'Asha' } }),
     );
-    expect(entry.request).toEqual({ customerMobile: '********6655' });
-    expect(entry.response).toEqual({ firstName: 'A***' });
-    expect(entry.requestHeaders.authorization).toBe(
+    const [entry] = journal.list();
+    expect(entry?.request).toEqual({ customerMobile: '********6655' });
+    expect(entry?.response).toEqual({ firstName: 'A***' });
+    expect(entry?.requestHeaders.authorization).toBe(
       'hmac username="m", algorithm="sha512", headers="date", signature="[masked]"',
+    );
+  });
+
+  it('reads back each entry masked and bounded exactly as it was when recorded', () => {
+    const key = fc.constantFrom(
+      'firstName',
+      'lastName',
+      'customerMobile',
+      'mobile',
+      'emailAddress',
+      'email',
+      'note',
+      '__proto__',
+    );
+    const body = fc.dictionary(key, fc.jsonValue({ maxDepth: 2 })) as fc.Arbitrary<JsonObject>;
+    fc.assert(
+      fc.property(
+        body,
+        body,
+        fc.integer({ min: 1, max: 400 }),
+        (request, response, maxBodyChars) => {
+          const journal = new RequestJournal({ maxBodyChars });
+          const recorded = exchange({ request, response });
+          journal.record(recorded);
+          const expected = journalEntry(1, recorded, maxBodyChars);
+          expect(JSON.stringify(journal.list()[0])).toBe(JSON.stringify(expected));
+          expect(JSON.stringify(journal.get('1'))).toBe(JSON.stringify(expected));
+        },
+      ),
     );
   });
 

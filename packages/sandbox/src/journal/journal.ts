@@ -4,7 +4,14 @@
  * subscribers get each new entry as it is recorded (the SSE stream, the dashboard).
  */
 import type { SandboxExchange } from '../exchange.js';
-import { type JournalEntry, journalEntry } from './entry.js';
+import {
+  completeEntry,
+  type JournalEntry,
+  journalEntry,
+  keptEntry,
+  type PendingEntry,
+  pendingEntry,
+} from './entry.js';
 import { type FilteredFields, type JournalFilter, matchesFilter } from './filter.js';
 
 /** Sizes of the journal. */
@@ -30,21 +37,24 @@ export interface JournalSubscriber {
 }
 
 /**
- * A kept entry: the fields filters and lookups read, and the whole entry as one JSON string. A
- * string is a single leaf for the garbage collector, where the entry's objects (masked bodies,
- * headers) were dozens, and marking a full journal of them took a share of a busy server's time
- * (the README's server benchmark). Entries are parsed back only when read, which is rare next to
- * recording.
+ * Bodies are held as the exchange had them, and masked and bounded when the entry is read, while
+ * the entry's JSON is at most this many times `maxBodyChars`; a larger one is masked and bounded
+ * when recorded, so that no entry holds much more than the bound allows.
+ */
+const PENDING_BODY_FACTOR = 4;
+
+/**
+ * A kept entry: the fields filters and lookups read, and the whole entry (`PendingEntry`) as one
+ * JSON string. A string is a single leaf for the garbage collector, where the entry's objects
+ * (bodies, headers) were dozens, and marking a full journal of them took a share of a busy
+ * server's time (the README's server benchmark). Entries are parsed back, and their bodies masked,
+ * only when read, which is rare next to recording.
  */
 interface Slot {
   readonly seq: number;
   readonly id: string;
   readonly filtered: FilteredFields;
   readonly json: string;
-}
-
-function unpack(slot: Slot): JournalEntry {
-  return JSON.parse(slot.json) as JournalEntry;
 }
 
 interface Subscription {
@@ -83,23 +93,22 @@ export class RequestJournal {
     return this.#nextSeq;
   }
 
-  /** Records an exchange (masking its bodies) and hands the entry to matching subscribers. */
-  record(exchange: SandboxExchange): JournalEntry {
-    const entry = journalEntry(this.#nextSeq, exchange, this.#maxBodyChars);
+  /**
+   * Records an exchange and hands its entry to matching subscribers. Its bodies are masked when
+   * the entry is read (`list`, `since`, `get`) or handed to a subscriber, not here.
+   */
+  record(exchange: SandboxExchange): void {
+    const seq = this.#nextSeq;
     this.#nextSeq += 1;
-    const { seq, id, api, clientTxnId, merchantKey, status } = entry;
-    const slot: Slot = {
-      seq,
-      id,
-      filtered: { api, clientTxnId, merchantKey, status },
-      json: JSON.stringify(entry),
-    };
+    const slot = this.#slot(seq, exchange);
     const chars = slot.json.length;
     if (this.#count === this.size) this.#dropOldest();
     while (this.#count > 0 && this.#chars + chars > this.#maxChars) this.#dropOldest();
     this.#slots[(this.#start + this.#count) % this.size] = slot;
     this.#count += 1;
     this.#chars += chars;
+    if (this.#subscriptions.size === 0) return;
+    const entry = journalEntry(seq, exchange, this.#maxBodyChars);
     for (const { filter, subscriber } of this.#subscriptions) {
       if (!matchesFilter(entry, filter)) continue;
       try {
@@ -108,7 +117,24 @@ export class RequestJournal {
         // A subscriber's failure is its own; the journal and the other subscribers go on.
       }
     }
-    return entry;
+  }
+
+  #slot(seq: number, exchange: SandboxExchange): Slot {
+    const filtered: FilteredFields = {
+      api: exchange.api ?? null,
+      clientTxnId: exchange.clientTxnId ?? null,
+      merchantKey: exchange.merchantKey ?? null,
+      status: exchange.status,
+    };
+    let json = JSON.stringify(pendingEntry(seq, exchange));
+    if (json.length > PENDING_BODY_FACTOR * this.#maxBodyChars) {
+      json = JSON.stringify(keptEntry(seq, exchange, this.#maxBodyChars));
+    }
+    return { seq, id: exchange.id, filtered, json };
+  }
+
+  #unpack(slot: Slot): JournalEntry {
+    return completeEntry(JSON.parse(slot.json) as PendingEntry, this.#maxBodyChars);
   }
 
   #dropOldest(): void {
@@ -124,7 +150,7 @@ export class RequestJournal {
     const out: JournalEntry[] = [];
     for (let i = this.#count - 1; i >= 0 && out.length < limit; i -= 1) {
       const slot = this.#slots[(this.#start + i) % this.size];
-      if (slot !== undefined && matchesFilter(slot.filtered, filter)) out.push(unpack(slot));
+      if (slot !== undefined && matchesFilter(slot.filtered, filter)) out.push(this.#unpack(slot));
     }
     return out;
   }
@@ -135,7 +161,7 @@ export class RequestJournal {
     for (let i = 0; i < this.#count; i += 1) {
       const slot = this.#slots[(this.#start + i) % this.size];
       if (slot !== undefined && slot.seq > afterSeq && matchesFilter(slot.filtered, filter)) {
-        out.push(unpack(slot));
+        out.push(this.#unpack(slot));
       }
     }
     return out;
@@ -147,7 +173,7 @@ export class RequestJournal {
     for (let i = this.#count - 1; i >= 0; i -= 1) {
       const slot = this.#slots[(this.#start + i) % this.size];
       if (slot === undefined) continue;
-      if (slot.id === idOrSeq || slot.seq === seq) return unpack(slot);
+      if (slot.id === idOrSeq || slot.seq === seq) return this.#unpack(slot);
     }
     return undefined;
   }

@@ -177,7 +177,14 @@ export async function handleWalletCall(
 
   const handler = apiHandlers[route.name as StoredApiName] as AnyHandler;
   const unit: TransactRequest = { merchantKey, clientTxnId, api: route.name, request: decrypted };
-  const context: ApiContext = { responses, now: settings.now, origin: new URL(request.url).origin };
+  const context: ApiContext = {
+    responses,
+    now: settings.now,
+    // Only the PG Load APIs hand out addresses: the URL is parsed for them alone.
+    get origin() {
+      return new URL(request.url).origin;
+    },
+  };
   const work: TransactWork = (tx) => handler(checked.value, tx, context);
   const result = settings.magicValues
     ? await transactWithMagic(settings.store, scope, unit, work)

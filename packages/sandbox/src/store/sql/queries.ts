@@ -54,6 +54,28 @@ const LOOKUP_COLUMNS: Readonly<Record<keyof AccountLookup, string>> = {
   accountNumber: 'w.account_number',
 };
 
+/**
+ * The account lookup's SQL text for each set of lookup fields and lock clause, built once: the
+ * backends find their prepared statement by its text, and a text built anew for every call is
+ * hashed anew for that. At most 2^5 field sets for each dialect's lock clause.
+ */
+const accountLookupSql = new Map<string, string>();
+
+function accountLookupText(columns: readonly string[], lockClause: string): string {
+  const key = `${lockClause}|${columns.join(',')}`;
+  let sql = accountLookupSql.get(key);
+  if (sql === undefined) {
+    const conditions = [
+      'c.merchant_id = $1',
+      ...columns.map((column, i) => `${column} = $${i + 2}`),
+    ];
+    sql = `SELECT ${ACCOUNT_COLUMNS} FROM ${ACCOUNT_FROM} WHERE ${conditions.join(' AND ')}
+     ORDER BY c.id LIMIT 1${lockClause}`;
+    accountLookupSql.set(key, sql);
+  }
+  return sql;
+}
+
 /** Finds one account of a merchant; with `lock`, locks its customer and wallet rows. */
 export async function selectAccount(
   exec: Executor,
@@ -62,18 +84,17 @@ export async function selectAccount(
   lookup: AccountLookup,
   lock: boolean,
 ): Promise<Account | null> {
-  const conditions = ['c.merchant_id = $1'];
+  const columns: string[] = [];
   const params: SqlValue[] = [merchantId];
   for (const key of Object.keys(LOOKUP_COLUMNS) as (keyof AccountLookup)[]) {
     const value = lookup[key];
     if (value === undefined) continue;
     params.push(requireText(value, `lookup.${key}`, 100));
-    conditions.push(`${LOOKUP_COLUMNS[key]} = $${params.length}`);
+    columns.push(LOOKUP_COLUMNS[key]);
   }
   if (params.length === 1) throw new InvalidArgumentError('lookup');
   const rows = await exec.query(
-    `SELECT ${ACCOUNT_COLUMNS} FROM ${ACCOUNT_FROM} WHERE ${conditions.join(' AND ')}
-     ORDER BY c.id LIMIT 1${lock ? dialect.lockRows('c, w') : ''}`,
+    accountLookupText(columns, lock ? dialect.lockRows('c, w') : ''),
     params,
   );
   const row = rows[0];
@@ -169,6 +190,11 @@ export async function selectOutcome(
   return row === undefined ? null : toStoredOutcome(row);
 }
 
+const MERCHANT_OUTCOME_SQL = `SELECT m.id AS merchant_id, ${OUTCOME_COLUMNS}
+     FROM merchants m LEFT JOIN idempotency_records r
+       ON r.merchant_id = m.id AND r.client_txn_id = $2
+     WHERE m.merchant_key = $1`;
+
 /**
  * A merchant's id and the response stored for one of its `clientTxnId`s, in one statement: null when
  * the merchant is unknown, `existing` null when nothing is stored for the `clientTxnId`.
@@ -178,13 +204,7 @@ export async function selectMerchantOutcome(
   merchantKey: string,
   clientTxnId: string,
 ): Promise<{ merchantId: number; existing: StoredOutcome | null } | null> {
-  const rows = await exec.query(
-    `SELECT m.id AS merchant_id, ${OUTCOME_COLUMNS}
-     FROM merchants m LEFT JOIN idempotency_records r
-       ON r.merchant_id = m.id AND r.client_txn_id = $2
-     WHERE m.merchant_key = $1`,
-    [merchantKey, clientTxnId],
-  );
+  const rows = await exec.query(MERCHANT_OUTCOME_SQL, [merchantKey, clientTxnId]);
   const row = rows[0];
   if (row === undefined) return null;
   const existing = row.client_txn_id === null ? null : toStoredOutcome(row);

@@ -143,6 +143,14 @@ const ENTRY_INSERT_COLUMNS = `merchant_id, entry_type, amount, fee, client_txn_i
   created_at`;
 
 /**
+ * A ledger entry in ENTRY_INSERT_COLUMNS order. Built once: the backends find their prepared
+ * statement by its text (see accountLookupText).
+ */
+const INSERT_ENTRY_SQL = `INSERT INTO ledger_entries (${ENTRY_INSERT_COLUMNS})
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+  ON CONFLICT DO NOTHING RETURNING ${ENTRY_RETURNING}`;
+
+/**
  * A wallet's balance UPDATE (`update`, with `updateParams` parameters, RETURNING the wallet and
  * its last_entry_at) and the entry it records, in one statement: the entry's parameters follow
  * the UPDATE's, in ENTRY_INSERT_COLUMNS order. No row when the UPDATE's guard refuses; the
@@ -476,12 +484,12 @@ export class SqlStoreTx implements StoreTx {
 
     for (let attempt = 0; entryRow === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('accosaTransactionId');
-      const inserted = await exec.query(
-        `INSERT INTO ledger_entries (${ENTRY_INSERT_COLUMNS})
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT DO NOTHING RETURNING ${ENTRY_RETURNING}`,
-        [...entryFields(), walletRef, balanceAfter, stampedAt],
-      );
+      const inserted = await exec.query(INSERT_ENTRY_SQL, [
+        ...entryFields(),
+        walletRef,
+        balanceAfter,
+        stampedAt,
+      ]);
       entryRow = inserted[0];
     }
     // The entry and the wallet as the statements above returned them: no query reads them back.

@@ -19,16 +19,36 @@ export async function importBetterSqlite3(): Promise<DatabaseConstructor> {
 
 class BetterSqlite3Statement implements SqliteStatement {
   readonly #statement: BetterSqlite3.Statement<SqlValue[], SqlRow>;
+  /** The names of the columns the statement returns, in order; undefined when it returns no data. */
+  readonly #columns: readonly string[] | undefined;
 
   constructor(statement: BetterSqlite3.Statement<SqlValue[], SqlRow>) {
     this.#statement = statement;
+    // Rows come back as arrays and are named here: better-sqlite3 builds a row object one
+    // property at a time from C++, which costs more than building the same object in JavaScript.
+    this.#columns = statement.reader
+      ? statement
+          .raw(true)
+          .columns()
+          .map((column) => column.name)
+      : undefined;
   }
 
   all(args: readonly SqlValue[]): SqlRow[] {
+    const columns = this.#columns;
     // better-sqlite3 refuses all() on a statement that returns no data.
-    if (this.#statement.reader) return this.#statement.all(...args);
-    this.#statement.run(...args);
-    return [];
+    if (columns === undefined) {
+      this.#statement.run(...args);
+      return [];
+    }
+    const rows = this.#statement.all(...args) as unknown as readonly SqlValue[][];
+    return rows.map((values) => {
+      const row: SqlRow = {};
+      for (let index = 0; index < columns.length; index += 1) {
+        row[columns[index] as string] = values[index];
+      }
+      return row;
+    });
   }
 
   run(args: readonly SqlValue[]): number {
