@@ -116,11 +116,19 @@ const INSERT_CUSTOMER = `INSERT INTO customers (merchant_id, customer_id, mobile
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
   ON CONFLICT DO NOTHING`;
 
+const WALLET_INSERT_COLUMNS = `customer_ref, merchant_id, urn, account_number, unique_number,
+    created_at, updated_at`;
+
 /** A wallet's row; parameters: customer row, merchant, urn, account number, unique number, time. */
-const INSERT_WALLET = `INSERT INTO wallets (customer_ref, merchant_id, urn, account_number,
-    unique_number, created_at, updated_at)
+const INSERT_WALLET = `INSERT INTO wallets (${WALLET_INSERT_COLUMNS})
   VALUES ($1, $2, $3, $4, $5, $6, $6)
   ON CONFLICT DO NOTHING`;
+
+/** SQLite: the customer's row id only (the account is read back once the wallet exists). */
+const INSERT_CUSTOMER_REF = `${INSERT_CUSTOMER} RETURNING id AS customer_ref`;
+const INSERT_WALLET_REF = `${INSERT_WALLET} RETURNING id AS wallet_ref`;
+/** PostgreSQL: the wallet's half of the account, which is answered from what the INSERTs return. */
+const INSERT_WALLET_RETURNING = `${INSERT_WALLET} RETURNING ${WALLET_RETURNING}`;
 
 /**
  * INSERT_CUSTOMER's parameters, then the wallet's urn, account number and unique number: the
@@ -128,8 +136,7 @@ const INSERT_WALLET = `INSERT INTO wallets (customer_ref, merchant_id, urn, acco
  * columns with null wallet columns when only the wallet does.
  */
 const INSERT_ACCOUNT = `WITH c AS (${INSERT_CUSTOMER} RETURNING ${CUSTOMER_RETURNING}),
-  w AS (INSERT INTO wallets (customer_ref, merchant_id, urn, account_number, unique_number,
-      created_at, updated_at)
+  w AS (INSERT INTO wallets (${WALLET_INSERT_COLUMNS})
     SELECT customer_ref, $1, $14, $15, $16, $13, $13 FROM c
     ON CONFLICT DO NOTHING RETURNING ${WALLET_RETURNING})
   SELECT * FROM c LEFT JOIN w ON TRUE`;
@@ -150,21 +157,51 @@ const INSERT_ENTRY_SQL = `INSERT INTO ledger_entries (${ENTRY_INSERT_COLUMNS})
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
   ON CONFLICT DO NOTHING RETURNING ${ENTRY_RETURNING}`;
 
-/**
- * A wallet's balance UPDATE (`update`, with `updateParams` parameters, RETURNING the wallet and
- * its last_entry_at) and the entry it records, in one statement: the entry's parameters follow
- * the UPDATE's, in ENTRY_INSERT_COLUMNS order. No row when the UPDATE's guard refuses; the
- * wallet's columns with null entry columns when only the entry's identifiers were taken.
- */
-function updateWithEntry(update: string, updateParams: number): string {
-  const p = (i: number): string => `$${updateParams + i}`;
-  return `WITH u AS (${update}),
+/** The statements of a ledger posting, in one dialect; `capped`: with the balance cap (`$4`). */
+interface PostingStatements {
+  /** The wallet, locked, and whether the clientTxnId already has an entry. */
+  readonly wallet: string;
+  /** The balance UPDATE, RETURNING the wallet and its last_entry_at. */
+  readonly update: { readonly capped: string; readonly uncapped: string };
+  /**
+   * The UPDATE and the entry it records in one statement (dialects with `insertsInWith`): the
+   * entry's parameters follow the UPDATE's, in ENTRY_INSERT_COLUMNS order. No row when the
+   * UPDATE's guard refuses; the wallet's columns with null entry columns when only the entry's
+   * identifiers were taken.
+   */
+  readonly updateWithEntry: { readonly capped: string; readonly uncapped: string };
+}
+
+/** Built once per dialect: the backends find their prepared statement by its text. */
+const postingStatements = new WeakMap<Dialect, PostingStatements>();
+
+function postingStatementsOf(dialect: Dialect): PostingStatements {
+  let statements = postingStatements.get(dialect);
+  if (statements !== undefined) return statements;
+  const update = (capped: boolean): string => `UPDATE wallets SET balance = balance + $1,
+         last_entry_at = ${dialect.greatest('last_entry_at', '$2')}, updated_at = $2
+       WHERE id = $3 AND balance + $1 >= 0${capped ? ' AND balance + $1 <= $4' : ''}
+       RETURNING ${WALLET_RETURNING}, last_entry_at`;
+  const withEntry = (capped: boolean): string => {
+    const p = (i: number): string => `$${(capped ? 4 : 3) + i}`;
+    return `WITH u AS (${update(capped)}),
   e AS (INSERT INTO ledger_entries (${ENTRY_INSERT_COLUMNS})
     SELECT CAST(${p(1)} AS BIGINT), ${p(2)}, CAST(${p(3)} AS BIGINT), CAST(${p(4)} AS BIGINT),
       ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, wallet_ref, balance, last_entry_at
     FROM u
     ON CONFLICT DO NOTHING RETURNING ${ENTRY_RETURNING})
   SELECT * FROM u LEFT JOIN e ON TRUE`;
+  };
+  statements = {
+    wallet: `SELECT w.id, w.balance,
+         CAST(EXISTS (SELECT 1 FROM ledger_entries e
+           WHERE e.merchant_id = $1 AND e.client_txn_id = $3) AS INTEGER) AS posted
+       FROM wallets w WHERE w.merchant_id = $1 AND w.urn = $2${dialect.lockRows('w')}`,
+    update: { capped: update(true), uncapped: update(false) },
+    updateWithEntry: { capped: withEntry(true), uncapped: withEntry(false) },
+  };
+  postingStatements.set(dialect, statements);
+  return statements;
 }
 
 /** The SQL implementation of `StoreTx`, shared by both backends. */
@@ -299,7 +336,7 @@ export class SqlStoreTx implements StoreTx {
       // Where the dialect allows, the wallet goes in the same statement as its customer.
       const inserted = dialect.insertsInWith
         ? await exec.query(INSERT_ACCOUNT, [...customer, ...walletIdentifiers()])
-        : await exec.query(`${INSERT_CUSTOMER} RETURNING id AS customer_ref`, customer);
+        : await exec.query(INSERT_CUSTOMER_REF, customer);
       customerRow = inserted[0];
       if (customerRow !== undefined) {
         // Without a wallet when its identifiers were taken: the loop below draws others.
@@ -317,10 +354,10 @@ export class SqlStoreTx implements StoreTx {
     }
 
     const customerRef = int(customerRow, 'customer_ref');
-    const walletReturning = dialect.insertsInWith ? WALLET_RETURNING : 'id AS wallet_ref';
+    const insertWallet = dialect.insertsInWith ? INSERT_WALLET_RETURNING : INSERT_WALLET_REF;
     for (let attempt = 0; walletRow === undefined; attempt += 1) {
       if (attempt === IDENTIFIER_ATTEMPTS) throw exhausted('urn');
-      const inserted = await exec.query(`${INSERT_WALLET} RETURNING ${walletReturning}`, [
+      const inserted = await exec.query(insertWallet, [
         customerRef,
         merchantId,
         ...walletIdentifiers(),
@@ -411,13 +448,12 @@ export class SqlStoreTx implements StoreTx {
 
     // The wallet, and whether this clientTxnId already has an entry, in one statement. Entries of
     // one clientTxnId are only written under its idempotency lock, which this transaction holds.
-    const wallets = await exec.query(
-      `SELECT w.id, w.balance,
-         CAST(EXISTS (SELECT 1 FROM ledger_entries e
-           WHERE e.merchant_id = $1 AND e.client_txn_id = $3) AS INTEGER) AS posted
-       FROM wallets w WHERE w.merchant_id = $1 AND w.urn = $2${dialect.lockRows('w')}`,
-      [merchantId, requireText(urn, 'urn', 100), clientTxnId],
-    );
+    const statements = postingStatementsOf(dialect);
+    const wallets = await exec.query(statements.wallet, [
+      merchantId,
+      requireText(urn, 'urn', 100),
+      clientTxnId,
+    ]);
     const wallet = wallets[0];
     if (wallet === undefined) throw new NotFoundError('wallet');
     if (int(wallet, 'posted') !== 0) throw new UniqueViolationError('clientTxnId');
@@ -436,11 +472,7 @@ export class SqlStoreTx implements StoreTx {
       throw new BalanceCapExceededError(balance, amount, maxBalance);
     }
     const now = this.#ctx.now();
-    const capGuard = maxBalance === null ? '' : ' AND balance + $1 <= $4';
-    const update = `UPDATE wallets SET balance = balance + $1,
-         last_entry_at = ${dialect.greatest('last_entry_at', '$2')}, updated_at = $2
-       WHERE id = $3 AND balance + $1 >= 0${capGuard}
-       RETURNING ${WALLET_RETURNING}, last_entry_at`;
+    const capped = maxBalance === null ? 'uncapped' : 'capped';
     const updateParams: SqlValue[] =
       maxBalance === null ? [delta, now, walletRef] : [delta, now, walletRef, maxBalance];
     /** The entry's columns that the UPDATE does not decide, in ENTRY_INSERT_COLUMNS order. */
@@ -461,7 +493,7 @@ export class SqlStoreTx implements StoreTx {
     let entryRow: SqlRow | undefined;
     if (dialect.insertsInWith) {
       // The balance change and its entry in one statement, the entry reading the UPDATE's row.
-      const rows = await exec.query(updateWithEntry(update, updateParams.length), [
+      const rows = await exec.query(statements.updateWithEntry[capped], [
         ...updateParams,
         ...entryFields(),
       ]);
@@ -469,7 +501,7 @@ export class SqlStoreTx implements StoreTx {
       // Without an entry when its identifiers were taken: the loop below draws others.
       if (after !== undefined && after.entry_ref !== null) entryRow = after;
     } else {
-      after = (await exec.query(update, updateParams))[0];
+      after = (await exec.query(statements.update[capped], updateParams))[0];
     }
     if (after === undefined) {
       if (delta < 0) throw new InsufficientBalanceError(balance, amount);
