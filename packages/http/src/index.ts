@@ -20,7 +20,7 @@
  * @packageDocumentation
  */
 export { Deadline, type DeadlineReason } from './deadline.js';
-export { readCappedBody } from './response-body.js';
+export { readCappedBody, readCappedStream } from './response-body.js';
 export { parseRetryAfter, retryAfterOf } from './retry-after.js';
 export {
   DEFAULT_MAX_RETRY_DELAY_MS,

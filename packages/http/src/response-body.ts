@@ -1,4 +1,4 @@
-/** Reading a response body with a cap on its size, enforced while it streams. */
+/** Reading a body with a cap on its size, enforced while it streams. */
 
 /**
  * The body of `response`, or `undefined` once it is known to exceed `maxBytes`: from its
@@ -15,7 +15,18 @@ export async function readCappedBody(
     await body.cancel().catch(() => undefined);
     return undefined;
   }
-  const reader = body.getReader();
+  return readCappedStream(body, maxBytes);
+}
+
+/**
+ * The bytes of `stream`, or `undefined` as soon as the bytes read pass `maxBytes`, when the
+ * stream is cancelled and the rest is never read. At most `maxBytes` plus one chunk is held.
+ */
+export async function readCappedStream(
+  stream: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

@@ -8,6 +8,7 @@
  * form routes refuse a wrong content type (415) or an unknown or settled top-up (404, the callback)
  * before they look at the body's size. One reader serves every route instead.
  */
+import { readCappedStream } from '@wallet/http';
 
 /** What `readBodyLimited` found. */
 export type BodyReadResult =
@@ -49,25 +50,6 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
 async function readStreamLimited(request: Request, maxBytes: number): Promise<BodyReadResult> {
   const body = request.body;
   if (body === null) return { ok: true, bytes: EMPTY };
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return { ok: false, reason: 'too-large' };
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1 && chunks[0] !== undefined) return { ok: true, bytes: chunks[0] };
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { ok: true, bytes };
+  const bytes = await readCappedStream(body, maxBytes);
+  return bytes === undefined ? { ok: false, reason: 'too-large' } : { ok: true, bytes };
 }
