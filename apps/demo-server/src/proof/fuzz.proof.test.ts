@@ -308,8 +308,8 @@ async function send(c: Case): Promise<{ response: WalletTestResponse; method: st
       };
     case 'json': {
       const request = c.edits.reduce(applyEdit, baseRequest(c.merchant, c.api, true));
-      // Sealed as text: seal() refuses an object with a "__proto__" key before sending, and
-      // fast-check draws such keys. The server must judge them too.
+      // Sealed as text: seal() refuses what open() would (a "__proto__" key, a "constructor"
+      // holding a prototype), and fast-check draws such keys. The server must judge them too.
       const rawBody = JSON.stringify({ token: client.envelope.sealText(JSON.stringify(request)) });
       return {
         response: await client.call(c.api, request, { rawBody }),
